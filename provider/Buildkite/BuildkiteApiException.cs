@@ -1,0 +1,76 @@
+using System.Net;
+
+namespace PortalsProvider.Buildkite;
+
+/// <summary>The one failure type of the Buildkite client.</summary>
+/// <remarks>
+/// Callers branch on <see cref="Kind"/> and <see cref="StatusCode"/>, never on the message: a proxy's 5xx page
+/// that happens to contain "not found" must not remove a live portal from state. The message never contains a
+/// token; <see cref="Body"/> is capped at <see cref="MaxBodyChars"/> so an HTML error page cannot flood it.
+/// </remarks>
+internal sealed class BuildkiteApiException : Exception
+{
+    public const int MaxBodyChars = 2048;
+
+    public BuildkiteApiException(
+        ApiFailureKind kind,
+        string method,
+        string path,
+        HttpStatusCode? statusCode,
+        string? apiMessage,
+        string? body,
+        int attempts,
+        Exception? innerException = null)
+        : base(FormatMessage(kind, method, path, statusCode, apiMessage, body, attempts, innerException), innerException)
+    {
+        Kind = kind;
+        Method = method;
+        Path = path;
+        StatusCode = statusCode;
+        ApiMessage = apiMessage;
+        Body = body is { Length: > MaxBodyChars } ? body[..MaxBodyChars] : body;
+        Attempts = attempts;
+    }
+
+    public ApiFailureKind Kind { get; }
+
+    public string Method { get; }
+
+    /// <summary>The request path (no host, no query secrets: the API takes none).</summary>
+    public string Path { get; }
+
+    public HttpStatusCode? StatusCode { get; }
+
+    /// <summary>The API's <c>message</c> field, verbatim, when the body was JSON.</summary>
+    public string? ApiMessage { get; }
+
+    /// <summary>At most <see cref="MaxBodyChars"/> characters of the response body.</summary>
+    public string? Body { get; }
+
+    public int Attempts { get; }
+
+    public bool IsNotFound => Kind == ApiFailureKind.HttpStatus && StatusCode == HttpStatusCode.NotFound;
+
+    /// <summary>True when the server may have carried out the request although we got no usable answer.</summary>
+    public bool MayHaveActed => Kind is ApiFailureKind.TransportAfterSend or ApiFailureKind.Timeout or ApiFailureKind.InvalidResponse
+        || (Kind == ApiFailureKind.HttpStatus && (int?)StatusCode >= 500);
+
+    private static string FormatMessage(
+        ApiFailureKind kind, string method, string path, HttpStatusCode? status, string? apiMessage, string? body, int attempts, Exception? inner)
+    {
+        var what = kind switch
+        {
+            ApiFailureKind.HttpStatus => $"HTTP {(int?)status} {status}",
+            ApiFailureKind.ConnectionFailed => "could not connect",
+            ApiFailureKind.TransportAfterSend => "connection lost before a response",
+            ApiFailureKind.Timeout => "timed out",
+            ApiFailureKind.InvalidResponse => $"unreadable response (HTTP {(int?)status})",
+            _ => kind.ToString(),
+        };
+        var detail = apiMessage ?? (body is null ? inner?.Message : (body.Length > 200 ? body[..200] + "…" : body));
+        var tries = attempts > 1 ? $" after {attempts} attempts" : string.Empty;
+        return string.IsNullOrWhiteSpace(detail)
+            ? $"{method} {path}: {what}{tries}"
+            : $"{method} {path}: {what}{tries}: {detail}";
+    }
+}
