@@ -23,9 +23,6 @@ for arg in "$@"; do
     *) harness_args+=("$arg") ;;
   esac
 done
-for arg in "${harness_args[@]+"${harness_args[@]}"}"; do
-  [ "$arg" = "--quick" ] && micro_job=(--job short) || true
-done
 
 out="$root/artifacts/bench"
 bare="$out/bare/bare-aot-host"
@@ -55,7 +52,7 @@ micro_report=()
 if [ "$micro" = 1 ]; then
   step "micro benchmarks (BenchmarkDotNet, in-process Check / Diff)"
   rm -rf "$out/bdn"
-  dotnet "$harness" --micro --filter '*' --exporters github --artifacts "$out/bdn" "${micro_job[@]+"${micro_job[@]}"}" >&2
+  dotnet "$harness" --micro --filter '*' --artifacts "$out/bdn" >&2
   report="$(find "$out/bdn/results" -name '*-report-github.md' | head -1)"
   [ -n "$report" ] && micro_report=(--micro-report "$report")
 fi

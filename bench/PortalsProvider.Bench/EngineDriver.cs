@@ -21,7 +21,7 @@ internal sealed class EngineDriver(ResourceProvider.ResourceProviderClient clien
         }
 
         var args = new Struct();
-        args.Fields["apiToken"] = PortalInputs.Secret(token);
+        args.Fields["apiToken"] = SamplePortal.Secret(token);
         args.Fields["organization"] = Value.ForString(organization);
         args.Fields["apiUrl"] = Value.ForString(apiUrl.ToString());
         var request = new ConfigureRequest
@@ -45,12 +45,12 @@ internal sealed class EngineDriver(ResourceProvider.ResourceProviderClient clien
         var response = await Client.CheckAsync(
             new CheckRequest
             {
-                Urn = PortalInputs.Urn(i),
+                Urn = SamplePortal.Urn(i),
                 Olds = olds,
                 News = news,
-                RandomSeed = PortalInputs.Seed(i),
+                RandomSeed = SamplePortal.Seed(i),
                 Name = $"portal-{i}",
-                Type = PortalInputs.ResourceType,
+                Type = SamplePortal.ResourceType,
             },
             cancellationToken: ct);
         if (response.Failures.Count > 0)
@@ -67,12 +67,12 @@ internal sealed class EngineDriver(ResourceProvider.ResourceProviderClient clien
             new DiffRequest
             {
                 Id = id,
-                Urn = PortalInputs.Urn(i),
+                Urn = SamplePortal.Urn(i),
                 Olds = oldOutputs,
                 OldInputs = oldInputs,
                 News = news,
                 Name = $"portal-{i}",
-                Type = PortalInputs.ResourceType,
+                Type = SamplePortal.ResourceType,
             },
             cancellationToken: ct);
 
@@ -80,10 +80,10 @@ internal sealed class EngineDriver(ResourceProvider.ResourceProviderClient clien
         await Client.CreateAsync(
             new CreateRequest
             {
-                Urn = PortalInputs.Urn(i),
+                Urn = SamplePortal.Urn(i),
                 Properties = checkedInputs,
                 Name = $"portal-{i}",
-                Type = PortalInputs.ResourceType,
+                Type = SamplePortal.ResourceType,
             },
             cancellationToken: ct);
 
@@ -92,11 +92,11 @@ internal sealed class EngineDriver(ResourceProvider.ResourceProviderClient clien
             new ReadRequest
             {
                 Id = id,
-                Urn = PortalInputs.Urn(i),
+                Urn = SamplePortal.Urn(i),
                 Properties = outputs,
                 Inputs = inputs,
                 Name = $"portal-{i}",
-                Type = PortalInputs.ResourceType,
+                Type = SamplePortal.ResourceType,
             },
             cancellationToken: ct);
 
@@ -105,11 +105,11 @@ internal sealed class EngineDriver(ResourceProvider.ResourceProviderClient clien
             new DeleteRequest
             {
                 Id = id,
-                Urn = PortalInputs.Urn(i),
+                Urn = SamplePortal.Urn(i),
                 Properties = outputs,
                 OldInputs = inputs,
                 Name = $"portal-{i}",
-                Type = PortalInputs.ResourceType,
+                Type = SamplePortal.ResourceType,
             },
             cancellationToken: ct);
 }

@@ -30,7 +30,7 @@ internal static class LifecycleBenchmark
 
         var up = await PhaseAsync(portals, parallelism, async i =>
         {
-            inputs[i] = await driver.CheckAsync(i, new Struct(), PortalInputs.News(i), ct);
+            inputs[i] = await driver.CheckAsync(i, new Struct(), SamplePortal.News(i), ct);
             var created = await driver.CreateAsync(i, inputs[i], ct);
             ids[i] = created.Id;
             outputs[i] = created.Properties;
@@ -73,7 +73,7 @@ internal static class LifecycleBenchmark
         var failures = 0;
         var up = await PhaseAsync(portals, parallelism, async i =>
         {
-            var created = await client.CreateAsync(PortalInputs.CreateRequest(i), timeout: null, ct);
+            var created = await client.CreateAsync(SamplePortal.CreateRequest(i), timeout: null, ct);
             slugs[i] = created.Slug;
         }, () => Interlocked.Increment(ref failures), ct);
         var refresh = await PhaseAsync(portals, parallelism, async i =>

@@ -17,8 +17,8 @@ internal static class ThroughputBenchmark
         if (isProvider)
         {
             var oldOutputs = Enumerable.Range(0, 64).Select(OldOutputs).ToArray();
-            var news = Enumerable.Range(0, 64).Select(i => PortalInputs.News(i)).ToArray();
-            var edited = Enumerable.Range(0, 64).Select(i => PortalInputs.News(i, " (edited)")).ToArray();
+            var news = Enumerable.Range(0, 64).Select(i => SamplePortal.News(i)).ToArray();
+            var edited = Enumerable.Range(0, 64).Select(i => SamplePortal.News(i, " (edited)")).ToArray();
             var empty = new Struct();
             calls.Add(("Check", i => driver.CheckAsync(i, empty, news[i % 64], ct)));
             calls.Add(("Diff", i => driver.DiffAsync(i, $"uuid-{i % 64}", oldOutputs[i % 64], news[i % 64], edited[i % 64], ct)));
@@ -56,7 +56,7 @@ internal static class ThroughputBenchmark
     /// <summary>The state a real Create would have left: inputs plus every output, token as a secret.</summary>
     public static Struct OldOutputs(int i)
     {
-        var outputs = PortalInputs.News(i);
+        var outputs = SamplePortal.News(i);
         outputs.Fields["uuid"] = Value.ForString($"01890cd6-6e3c-4a6e-9f43-{i:D12}");
         outputs.Fields["organizationUuid"] = Value.ForString("0188b2a1-3f1c-4b54-8e5d-2c1f9b6a7d10");
         outputs.Fields["createdAt"] = Value.ForString("2026-12-04T10:00:00.000Z");
@@ -68,8 +68,8 @@ internal static class ThroughputBenchmark
         createdBy.Fields["avatarUrl"] = Value.ForString("https://www.gravatar.com/avatar/0");
         createdBy.Fields["createdAt"] = Value.ForString("2024-01-01T00:00:00.000Z");
         outputs.Fields["createdBy"] = Value.ForStruct(createdBy);
-        outputs.Fields["url"] = Value.ForString($"https://portal.buildkite.com/organizations/bench/portals/{PortalInputs.Slug(i)}");
-        outputs.Fields["token"] = PortalInputs.Secret($"bkpt_{i:D32}");
+        outputs.Fields["url"] = Value.ForString($"https://portal.buildkite.com/organizations/bench/portals/{SamplePortal.Slug(i)}");
+        outputs.Fields["token"] = SamplePortal.Secret($"bkpt_{i:D32}");
         return outputs;
     }
 

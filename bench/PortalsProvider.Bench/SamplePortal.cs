@@ -9,7 +9,7 @@ namespace PortalsProvider.Bench;
 /// Realistic inputs of portal <c>i</c>: a multi-line GraphQL document with variables, fragments and directives,
 /// a description, a three-entry IPv4/IPv6 allow-list and an explicit slug, the way a stack declares them.
 /// </summary>
-internal static class PortalInputs
+internal static class SamplePortal
 {
     public const string ResourceType = "buildkite-portals:index:Portal";
 
