@@ -269,6 +269,9 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         AutomaticDecompression = DecompressionMethods.All,
 
+        // A black-holed address should become a retryable "could not connect" rather than eat the whole deadline.
+        ConnectTimeout = TimeSpan.FromSeconds(30),
+
         // The API does not redirect; a redirect is surfaced as an error rather than followed with the token.
         AllowAutoRedirect = false,
     };

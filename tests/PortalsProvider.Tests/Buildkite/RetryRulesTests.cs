@@ -75,6 +75,16 @@ public sealed class RetryRulesTests
     }
 
     [Fact]
+    public void ClassifyException_ConnectTimeout_IsRetryableConnectionFailed()
+    {
+        var connectTimeout = new TaskCanceledException("The connection attempt timed out.", new TimeoutException());
+
+        Assert.Equal((ApiFailureKind.ConnectionFailed, true), RetryRules.ClassifyException(connectTimeout));
+        Assert.Null(RetryRules.ClassifyException(new OperationCanceledException()));
+        Assert.Null(RetryRules.ClassifyException(new InvalidOperationException()));
+    }
+
+    [Fact]
     public void Backoff_ManyAttempts_GrowsAndIsCapped()
     {
         var waits = Enumerable.Range(0, 12).Select(a => RetryRules.Backoff(a, () => 1)).ToList();
