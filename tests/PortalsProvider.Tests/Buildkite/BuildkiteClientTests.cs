@@ -202,6 +202,35 @@ public sealed class BuildkiteClientTests : IDisposable
     }
 
     [Fact]
+    public async Task CreateAsync_SuccessBodyBreaksOff_ThrowsInvalidResponseKeepingStatusWithoutRetry()
+    {
+        using var server = new AbortingServer(
+            "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"uuid\":\"u-1\",\"token\":\"bkpat_");
+        using var client = CreateClient(apiUrl: server.Url);
+
+        var ex = await Assert.ThrowsAsync<BuildkiteApiException>(
+            () => client.CreateAsync(NewPortal(), _longDeadline, CancellationToken.None).WaitAsync(_hangGuard));
+
+        Assert.Equal(ApiFailureKind.InvalidResponse, ex.Kind);
+        Assert.Equal(HttpStatusCode.Created, ex.StatusCode);
+        Assert.True(ex.MayHaveActed);
+        Assert.Equal(1, server.Connections);
+        AssertNoToken(ex);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public async Task GetAsync_NonPositiveTimeout_ThrowsArgumentOutOfRange(int seconds)
+    {
+        using var client = CreateClient();
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.GetAsync("p", TimeSpan.FromSeconds(seconds), CancellationToken.None));
+
+        Assert.Empty(_server.LogEntries);
+    }
+
+    [Fact]
     public async Task UpdateAsync_RenameRetriedAfterServerErrorFindsOldSlugGone_ReturnsPortalAtNewSlug()
     {
         // The first PUT renamed the portal but its answer was a 502; the retry then finds nothing at the old slug.
