@@ -25,6 +25,9 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
 
     private readonly HttpClient _http;
     private readonly BuildkiteClientOptions _options;
+
+    /// <summary>The token as sent (trimmed): what an echo in an error body would contain, so what is scrubbed.</summary>
+    private readonly string _apiToken;
     private readonly TimeProvider _time;
     private readonly Func<double> _jitter;
     private readonly Action<RetryNotice>? _onRetry;
@@ -36,6 +39,7 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
         BuildkiteClientOptions options, TimeProvider time, HttpMessageHandler primaryHandler, Func<double> jitter, Action<RetryNotice>? onRetry)
     {
         _options = options;
+        _apiToken = options.ApiToken.Trim();
         _time = time;
         _jitter = jitter;
         _onRetry = onRetry;
@@ -46,7 +50,7 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
         _portalsPath = $"v2/organizations/{Uri.EscapeDataString(options.Organization.Trim())}/portals";
 
         // The operation deadline (not HttpClient.Timeout) bounds every exchange, on the injected clock.
-        _http = new HttpClient(new BuildkiteAuthHandler(options.ApiToken.Trim(), options.UserAgent, _apiBase, primaryHandler))
+        _http = new HttpClient(new BuildkiteAuthHandler(_apiToken, options.UserAgent, _apiBase, primaryHandler))
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
@@ -534,7 +538,7 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
         var body = content.Length == 0 ? "(empty body)" : Encoding.UTF8.GetString(content, 0, length);
         return new BuildkiteApiException(
             ApiFailureKind.InvalidResponse, state.Method.Method, state.Path, response.StatusCode,
-            null, SecretScrubber.Scrub(body, _options.ApiToken), state.Attempts, ScrubbedInner(inner), problem ?? "the body is not the expected JSON");
+            null, SecretScrubber.Scrub(body, _apiToken), state.Attempts, ScrubbedInner(inner), problem ?? "the body is not the expected JSON");
     }
 
     private BuildkiteApiException Failure(ApiFailureKind kind, CallState state, Exception? inner)
@@ -542,8 +546,8 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
         // A transport failure of the last attempt has no status of its own; a timeout still tells what the API last said.
         var hasAnswer = kind is ApiFailureKind.HttpStatus or ApiFailureKind.Timeout;
         var status = inner is ResponseBodyException rb ? rb.StatusCode : hasAnswer ? state.LastStatus : null;
-        var body = hasAnswer ? SecretScrubber.Scrub(state.LastErrorBody, _options.ApiToken) : null;
-        var apiMessage = SecretScrubber.Scrub(ApiMessageOf(body), _options.ApiToken);
+        var body = hasAnswer ? SecretScrubber.Scrub(state.LastErrorBody, _apiToken) : null;
+        var apiMessage = SecretScrubber.Scrub(ApiMessageOf(body), _apiToken);
         string? detail = null;
         if (kind == ApiFailureKind.Timeout)
         {
@@ -559,8 +563,8 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
     /// <summary>Inner exceptions come from the HTTP stack and never see the token, but are re-checked: an exception
     /// message is shown to users and written to logs.</summary>
     private Exception? ScrubbedInner(Exception? inner) =>
-        inner is not null && inner.ToString().Contains(_options.ApiToken, StringComparison.Ordinal)
-            ? new HttpRequestException(SecretScrubber.Scrub(inner.Message, _options.ApiToken))
+        inner is not null && inner.ToString().Contains(_apiToken, StringComparison.Ordinal)
+            ? new HttpRequestException(SecretScrubber.Scrub(inner.Message, _apiToken))
             : inner;
 
     private static string? ApiMessageOf(string? body)
