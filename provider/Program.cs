@@ -4,7 +4,13 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
-        _ = args;
+        // `schema` is a maintenance mode, not a plugin mode: it prints the package schema to stdout and exits.
+        if (args is ["schema"])
+        {
+            Console.Out.Write(Pulumi.PulumiSchema.Json);
+            return 0;
+        }
+
         return 0;
     }
 }
