@@ -22,6 +22,7 @@ public sealed class PortalsEmulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping;
     private readonly RateLimiter _limiter;
+    private int _disposed;
 
     private PortalsEmulator(EmulatorOptions options, WebApplication app, EmulatorState state, RateLimiter limiter, CancellationTokenSource stopping)
     {
@@ -159,6 +160,11 @@ public sealed class PortalsEmulator : IAsyncDisposable
     /// <summary>Releases held requests and stops the server.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         Faults.Clear();
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
