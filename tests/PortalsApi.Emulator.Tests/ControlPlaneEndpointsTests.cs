@@ -17,6 +17,7 @@ public sealed class ControlPlaneEndpointsTests : EmulatorTestBase
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var portal = Assert.Single((await ReadJsonAsync(response)).AsArray())!;
         Assert.Equal("bkpat_fixed", portal["token"]!.GetValue<string>());
+        Assert.Equal("acme", portal["organization"]!.GetValue<string>());
         Assert.Equal(seeded[0].Uuid, portal["uuid"]!.GetValue<string>());
     }
 

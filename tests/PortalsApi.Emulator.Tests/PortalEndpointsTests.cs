@@ -374,6 +374,21 @@ public sealed class PortalEndpointsTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task Delete_KeepsTheConnectionUsable()
+    {
+        Emulator.Seed("acme", 3);
+        for (var i = 1; i <= 3; i++)
+        {
+            using var delete = await Http.DeleteAsync($"{PortalsPath}/portal-{i}", Ct);
+            using var list = await Http.GetAsync(PortalsPath, Ct);
+            Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        }
+
+        Assert.All(Emulator.Journal.Entries, e => Assert.False(e.Aborted));
+    }
+
+    [Fact]
     public async Task UnknownRoute_Returns404Json()
     {
         using var response = await Http.GetAsync("/v2/nothing-here", Ct);

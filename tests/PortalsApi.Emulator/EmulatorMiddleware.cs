@@ -106,11 +106,13 @@ internal sealed class EmulatorMiddleware(
             }
 
             journal.Add(Entry(status, aborted: false));
-            if (status is not (StatusCodes.Status204NoContent or StatusCodes.Status304NotModified))
+            if (status is StatusCodes.Status204NoContent or StatusCodes.Status304NotModified)
             {
-                context.Response.ContentLength = bytes.Length;
+                // Kestrel rejects any write, even an empty one, to a bodiless response and then drops the connection.
+                return;
             }
 
+            context.Response.ContentLength = bytes.Length;
             await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || stopping.IsCancellationRequested)

@@ -37,6 +37,12 @@ public sealed record EmulatorOptions
     /// <summary>ASP.NET Core console logging; off by default so in-process use writes nothing to stdout.</summary>
     public bool Logging { get; init; }
 
+    /// <summary>
+    /// Unknown for portals (pipelines do it): when true, a <c>PUT</c> that changes <c>name</c> without sending a
+    /// <c>slug</c> re-derives the slug from the new name. Default false (the slug only changes when sent).
+    /// </summary>
+    public bool RegenerateSlugOnNameChange { get; init; }
+
     /// <summary>The user reported as <c>created_by</c> of portals created through the API or seeded.</summary>
     public EmulatedUser User { get; init; } = EmulatedUser.Default;
 }

@@ -6,7 +6,7 @@ namespace PortalsApi.Emulator;
 internal static class StandaloneArguments
 {
     public const string Usage =
-        "usage: PortalsApi.Emulator --token TOKEN --org ORG [--org ORG2 ...] [--port PORT (0 = free)] [--rate-limit N] [--log]";
+        "usage: PortalsApi.Emulator --token TOKEN --org ORG [--org ORG2 ...] [--port PORT (0 = free)] [--rate-limit N] [--regenerate-slug-on-name-change] [--log]";
 
     public static bool TryParse(string[] args, out EmulatorOptions? options, out string error)
     {
@@ -17,12 +17,19 @@ internal static class StandaloneArguments
         var port = 0;
         int? rateLimit = null;
         var log = false;
+        var regenerate = false;
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
             if (name == "--log")
             {
                 log = true;
+                continue;
+            }
+
+            if (name == "--regenerate-slug-on-name-change")
+            {
+                regenerate = true;
                 continue;
             }
 
@@ -67,6 +74,7 @@ internal static class StandaloneArguments
             Port = port,
             RateLimitPerMinute = rateLimit,
             Logging = log,
+            RegenerateSlugOnNameChange = regenerate,
         };
         return true;
     }
