@@ -7,11 +7,16 @@ namespace PortalsApi.Emulator.Tests;
 /// <summary>The standalone host, run as a child process the way the Node suite and the README demo run it.</summary>
 public sealed class ProgramTests
 {
-    [Fact]
-    public async Task Standalone_PrintsBaseUrlFirst_ServesAndStopsOnSigterm()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Standalone_PrintsBaseUrlFirst_ServesAndStopsOnSigterm(bool log)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        using var process = StartEmulator("--port", "0", "--token", "T", "--org", "acme", "--rate-limit", "50");
+        string[] args = ["--port", "0", "--token", "T", "--org", "acme", "--rate-limit", "50"];
+        using var process = StartEmulator(log ? [.. args, "--log"] : args);
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginErrorReadLine();
         try
         {
             var first = await process.StandardOutput.ReadLineAsync(timeout.Token);
@@ -23,6 +28,8 @@ public sealed class ProgramTests
             using var response = await client.GetAsync("/v2/organizations/acme/portals", timeout.Token);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("50", response.Headers.GetValues("RateLimit-Limit").Single());
+            using var control = await client.GetAsync("/__emulator/journal", timeout.Token);
+            Assert.Contains("/v2/organizations/acme/portals", await control.Content.ReadAsStringAsync(timeout.Token), StringComparison.Ordinal);
 
             using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {

@@ -34,7 +34,7 @@ public sealed record EmulatorOptions
     /// <summary>Loopback port to listen on; 0 (default) picks a free port.</summary>
     public int Port { get; init; }
 
-    /// <summary>ASP.NET Core console logging; off by default so in-process use writes nothing to stdout.</summary>
+    /// <summary>ASP.NET Core console logging, to stderr; off by default.</summary>
     public bool Logging { get; init; }
 
     /// <summary>

@@ -68,9 +68,11 @@ public sealed class PortalsEmulator : IAsyncDisposable
             Args = [],
         });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
-        if (!options.Logging)
+        builder.Logging.ClearProviders();
+        if (options.Logging)
         {
-            builder.Logging.ClearProviders();
+            // stderr only: stdout belongs to the standalone host's base-URL line (and to the test runner in-process).
+            builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         }
 
         builder.Services.AddSingleton<IHostLifetime, InProcessLifetime>();
