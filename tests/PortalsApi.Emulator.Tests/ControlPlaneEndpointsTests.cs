@@ -142,6 +142,18 @@ public sealed class ControlPlaneEndpointsTests : EmulatorTestBase
     }
 
     [Fact]
+    public async Task Faults_UsedUpRuleStaysListedWithHits()
+    {
+        using var added = await PostAsync("""{"kind":"server_error","count":1}""", "/__emulator/faults");
+        using var faulted = await Http.GetAsync(PortalsPath, Ct);
+        using var list = await Http.GetAsync("/__emulator/faults", Ct);
+
+        var rule = Assert.Single((await ReadJsonAsync(list)).AsArray())!;
+        Assert.Equal(1, rule["hits"]!.GetValue<int>());
+        Assert.False(rule["active"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task Faults_GetListsAndDeleteRemoves()
     {
         using var first = await PostAsync("""{"kind":"server_error"}""", "/__emulator/faults");

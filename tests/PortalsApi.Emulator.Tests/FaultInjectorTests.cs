@@ -173,7 +173,50 @@ public sealed class FaultInjectorTests : EmulatorTestBase
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Single(Emulator.Portals("acme"));
+        Assert.False(handle.IsActive);
+        Assert.Same(handle, Assert.Single(Emulator.Faults.Rules));
+    }
+
+    [Fact]
+    public async Task Hang_WithCount_UsedUpRuleCanStillBeReleased()
+    {
+        var handle = Emulator.Faults.Add(new FaultRule { Kind = FaultKind.Hang, Count = 1 });
+
+        var held = Http.GetAsync(PortalsPath, Ct);
+        await handle.WaitForHitsAsync(1, Ct);
+        using var passes = await Http.GetAsync(PortalsPath, Ct);
+        Emulator.Faults.Find(handle.Id)!.Release();
+        using var released = await held;
+
+        Assert.Equal(HttpStatusCode.OK, passes.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, released.StatusCode);
+    }
+
+    [Fact]
+    public async Task Remove_ReleasesHeldRequestsAndUnlistsTheRule()
+    {
+        var handle = Emulator.Faults.Add(new FaultRule { Kind = FaultKind.Hang });
+        var held = Http.GetAsync(PortalsPath, Ct);
+        await handle.WaitForHitsAsync(1, Ct);
+
+        handle.Remove();
+        using var released = await held;
+
+        Assert.Equal(HttpStatusCode.OK, released.StatusCode);
         Assert.Empty(Emulator.Faults.Rules);
+    }
+
+    [Fact]
+    public async Task Clear_ReleasesHeldRequests()
+    {
+        var handle = Emulator.Faults.Add(new FaultRule { Kind = FaultKind.Hang, Count = 1 });
+        var held = Http.GetAsync(PortalsPath, Ct);
+        await handle.WaitForHitsAsync(1, Ct);
+
+        Emulator.Faults.Clear();
+        using var released = await held;
+
+        Assert.Equal(HttpStatusCode.OK, released.StatusCode);
     }
 
     [Fact]
@@ -217,7 +260,7 @@ public sealed class FaultInjectorTests : EmulatorTestBase
 
         Assert.Equal([503, 503, 200, 200], statuses);
         Assert.Equal(2, handle.Hits);
-        Assert.Empty(Emulator.Faults.Rules);
+        Assert.False(handle.IsActive);
     }
 
     [Fact]
