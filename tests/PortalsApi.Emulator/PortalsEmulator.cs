@@ -65,8 +65,13 @@ public sealed class PortalsEmulator : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(PortalsEmulator).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
             Args = [],
         });
+
+        // The emulator is configured by EmulatorOptions alone: no appsettings.json or ASPNETCORE_* variable of the
+        // process that hosts it (a test runner, a provider) may add endpoints or change its behaviour.
+        builder.Configuration.Sources.Clear();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         builder.Logging.ClearProviders();
         if (options.Logging)

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace PortalsApi.Emulator.Tests;
 
-public sealed partial class PaginationTests : EmulatorTestBase
+public sealed partial class PortalEndpointsPaginationTests : EmulatorTestBase
 {
     [Fact]
     public async Task List_NoPortals_ReturnsEmptyArrayWithoutLink()

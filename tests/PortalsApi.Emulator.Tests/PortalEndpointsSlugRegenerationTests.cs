@@ -2,7 +2,7 @@ using System.Net;
 
 namespace PortalsApi.Emulator.Tests;
 
-public sealed class SlugRegenerationTests : EmulatorTestBase
+public sealed class PortalEndpointsSlugRegenerationTests : EmulatorTestBase
 {
     protected override EmulatorOptions CreateOptions() =>
         new() { Token = "t", Organization = "acme", RegenerateSlugOnNameChange = true };

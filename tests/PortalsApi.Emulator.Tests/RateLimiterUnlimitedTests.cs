@@ -2,7 +2,7 @@ using System.Net;
 
 namespace PortalsApi.Emulator.Tests;
 
-public sealed class UnlimitedRateTests : EmulatorTestBase
+public sealed class RateLimiterUnlimitedTests : EmulatorTestBase
 {
     [Fact]
     public async Task WithoutLimit_ReportsDocumentedDefaultAndNeverAnswers429()

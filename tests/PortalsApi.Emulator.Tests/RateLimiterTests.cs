@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace PortalsApi.Emulator.Tests;
 
-public sealed class RateLimitTests : EmulatorTestBase
+public sealed class RateLimiterTests : EmulatorTestBase
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
 
