@@ -28,6 +28,13 @@ public sealed record EmulatorOptions
     /// </summary>
     public int? RateLimitPerMinute { get; init; }
 
+    /// <summary>
+    /// When set, each token may make this many requests per 60-second window (Buildkite's per-user limit, 50 by
+    /// default there): responses then also carry <c>RateLimit-User-*</c> headers and the request beyond it gets 429
+    /// with <c>"scope":"rest_user"</c>. When <c>null</c> (default) there is no per-user window and no such headers.
+    /// </summary>
+    public int? UserRateLimitPerMinute { get; init; }
+
     /// <summary>Clock for <c>created_at</c>, journal timestamps and rate-limit windows (use a FakeTimeProvider in tests).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

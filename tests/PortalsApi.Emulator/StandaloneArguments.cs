@@ -6,7 +6,7 @@ namespace PortalsApi.Emulator;
 internal static class StandaloneArguments
 {
     public const string Usage =
-        "usage: PortalsApi.Emulator --token TOKEN --org ORG [--org ORG2 ...] [--port PORT (0 = free)] [--rate-limit N] [--regenerate-slug-on-name-change] [--log]";
+        "usage: PortalsApi.Emulator --token TOKEN --org ORG [--org ORG2 ...] [--port PORT (0 = free)] [--rate-limit N] [--user-rate-limit N] [--regenerate-slug-on-name-change] [--log]";
 
     public static bool TryParse(string[] args, out EmulatorOptions? options, out string error)
     {
@@ -16,6 +16,7 @@ internal static class StandaloneArguments
         var organizations = new List<string>();
         var port = 0;
         int? rateLimit = null;
+        int? userRateLimit = null;
         var log = false;
         var regenerate = false;
         for (var i = 0; i < args.Length; i++)
@@ -54,6 +55,9 @@ internal static class StandaloneArguments
                 case "--rate-limit" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r >= 1:
                     rateLimit = r;
                     break;
+                case "--user-rate-limit" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var u) && u >= 1:
+                    userRateLimit = u;
+                    break;
                 default:
                     error = $"Unknown option or bad value: {name} {value}";
                     return false;
@@ -73,6 +77,7 @@ internal static class StandaloneArguments
             AdditionalOrganizations = organizations.Skip(1).ToList(),
             Port = port,
             RateLimitPerMinute = rateLimit,
+            UserRateLimitPerMinute = userRateLimit,
             Logging = log,
             RegenerateSlugOnNameChange = regenerate,
         };
