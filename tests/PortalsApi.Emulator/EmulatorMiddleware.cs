@@ -121,6 +121,12 @@ internal sealed class EmulatorMiddleware(
             journal.Add(Entry(0, aborted: true));
             context.Abort();
         }
+        catch (Exception) when (!context.Response.HasStarted)
+        {
+            // An emulator bug: Kestrel answers 500; the journal still shows the request.
+            journal.Add(Entry(500, aborted: false));
+            throw;
+        }
     }
 
     private static bool AnswersBeforeActing(FaultRule rule) => rule.Kind switch
