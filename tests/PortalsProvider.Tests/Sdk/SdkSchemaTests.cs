@@ -70,6 +70,48 @@ public sealed class SdkSchemaTests
     }
 
     [Fact]
+    public void SdkProject_PluginJsonTarget_WritesNameAndVersionIntoObjAndPacksThem()
+    {
+        // Runs only the target that writes pulumi-plugin.json and content/version.txt (no restore, no compile),
+        // with the project's own IntermediateOutputPath: the files must land under obj/, not beside the sources.
+        var directory = RepoPaths.Of("sdk", "dotnet");
+        var json = RunDotnet("msbuild", Path.Combine(directory, "Pulumi.BuildkitePortals.csproj"), "-t:WritePulumiPluginJson",
+            "-getProperty:PulumiPluginJsonPath", "-getProperty:PackedVersionTxtPath", "-getItem:EmbeddedResource", "-getItem:None");
+        using var doc = JsonDocument.Parse(json);
+        var properties = doc.RootElement.GetProperty("Properties");
+        var items = doc.RootElement.GetProperty("Items");
+        var pluginJson = Path.GetFullPath(Path.Combine(directory, properties.GetProperty("PulumiPluginJsonPath").GetString()!.Replace('\\', '/')));
+        var versionTxt = Path.GetFullPath(Path.Combine(directory, properties.GetProperty("PackedVersionTxtPath").GetString()!.Replace('\\', '/')));
+        try
+        {
+            var obj = Path.Combine(directory, "obj") + Path.DirectorySeparatorChar;
+            Assert.StartsWith(obj, pluginJson, StringComparison.Ordinal);
+            Assert.StartsWith(obj, versionTxt, StringComparison.Ordinal);
+
+            var version = File.ReadAllText(RepoPaths.Of("VERSION")).Trim();
+            using var plugin = JsonDocument.Parse(File.ReadAllText(pluginJson));
+            Assert.True(plugin.RootElement.GetProperty("resource").GetBoolean());
+            Assert.Equal(LoadSchema()["name"]!.GetValue<string>(), plugin.RootElement.GetProperty("name").GetString());
+            Assert.Equal(version, plugin.RootElement.GetProperty("version").GetString());
+            Assert.Equal(version, File.ReadAllText(versionTxt).Trim());
+
+            Assert.Contains(items.GetProperty("EmbeddedResource").EnumerateArray(),
+                r => r.GetProperty("LogicalName").GetString() == "Pulumi.BuildkitePortals.pulumi-plugin.json");
+            var packed = items.GetProperty("None").EnumerateArray()
+                .Where(i => i.TryGetProperty("PackagePath", out _))
+                .Select(i => i.GetProperty("PackagePath").GetString())
+                .ToList();
+            Assert.Contains("content/pulumi-plugin.json", packed);
+            Assert.Contains("content/version.txt", packed);
+        }
+        finally
+        {
+            File.Delete(pluginJson);
+            File.Delete(versionTxt);
+        }
+    }
+
+    [Fact]
     public void Solution_DoesNotBuildTheSdk()
     {
         // The Pulumi package cannot be restored in this build environment; the default build must not try.
