@@ -58,9 +58,10 @@ public sealed class PackagingTests(PackagedPluginFixture package) : IClassFixtur
         Assert.Equal($"{hash}  {package.ExpectedArchiveName}", line);
     }
 
-    // RUN PART — enable when the provider's gRPC host is merged (branch `provider`): until then Program.Main
-    // returns at once without serving, so there is no port line to read.
-    [Fact(Skip = "Enable once the provider host (branch provider) serves: Program.Main does not serve yet.")]
+    // RUN PART — remove the Skip when the provider's gRPC host (branch `provider`) is merged: on this branch
+    // Program.Main returns at once without serving, so there is no port line to read. Checked by hand against the
+    // provider branch's host: the packaged binary prints its port, accepts a TCP connection and exits on SIGTERM.
+    [Fact(Skip = "RUN PART: enable once the provider host (branch provider) is merged; Program.Main does not serve here yet.")]
     public async Task Package_Binary_StartsAndPrintsOnlyItsPortLine()
     {
         var directory = Directory.CreateTempSubdirectory("portals-plugin-run-").FullName;
@@ -94,6 +95,8 @@ public sealed class PackagingTests(PackagedPluginFixture package) : IClassFixtur
                 process.Kill(entireProcessTree: true);
                 await process.WaitForExitAsync();
             }
+            // Nothing after the port line: stdout is the engine's handshake channel.
+            Assert.Equal("", await process.StandardOutput.ReadToEndAsync());
         }
         finally
         {
