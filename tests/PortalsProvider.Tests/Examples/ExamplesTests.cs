@@ -122,6 +122,20 @@ public sealed class ExamplesTests
             Path.GetFullPath(Path.Combine(RepoPaths.Of("examples", "csharp"), reference)));
     }
 
+    [Fact]
+    public void CSharpExample_Evaluated_IsNotBoundByTheRepositoryBuildSettings()
+    {
+        // A user program: the repository's warnings-as-errors and central package versions must not reach it.
+        var json = SdkSchemaTests.RunDotnet("msbuild", RepoPaths.Of("examples", "csharp", "BuildkitePortalsExample.csproj"),
+            "-getProperty:TreatWarningsAsErrors", "-getItem:PackageVersion");
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+
+        Assert.NotEqual("true", doc.RootElement.GetProperty("Properties").GetProperty("TreatWarningsAsErrors").GetString());
+        var packages = doc.RootElement.GetProperty("Items").GetProperty("PackageVersion").EnumerateArray()
+            .Select(p => p.GetProperty("Identity").GetString()).ToList();
+        Assert.Equal(["Pulumi"], packages);
+    }
+
     private static IEnumerable<(string Name, YamlMappingNode Properties)> YamlResources(string type) =>
         Resources(LoadYaml(RepoPaths.Of("examples", "yaml", "Pulumi.yaml")))
             .Where(r => Scalar(r.Value, "type") == type)

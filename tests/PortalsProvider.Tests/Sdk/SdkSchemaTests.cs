@@ -120,7 +120,7 @@ public sealed class SdkSchemaTests
         Assert.DoesNotContain("BuildkitePortalsExample.csproj", solution, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static string RunDotnet(params string[] args)
+    internal static string RunDotnet(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
