@@ -58,10 +58,8 @@ public sealed class PackagingTests(PackagedPluginFixture package) : IClassFixtur
         Assert.Equal($"{hash}  {package.ExpectedArchiveName}", line);
     }
 
-    // RUN PART — remove the Skip when the provider's gRPC host (branch `provider`) is merged: on this branch
-    // Program.Main returns at once without serving, so there is no port line to read. Checked by hand against the
-    // provider branch's host: the packaged binary prints its port, accepts a TCP connection and exits on SIGTERM.
-    [Fact(Skip = "RUN PART: enable once the provider host (branch provider) is merged; Program.Main does not serve here yet.")]
+    // The packaged binary must behave as the engine expects: its port as the only stdout line, then exit on SIGTERM.
+    [Fact]
     public async Task Package_Binary_StartsAndPrintsOnlyItsPortLine()
     {
         var directory = Directory.CreateTempSubdirectory("portals-plugin-run-").FullName;
