@@ -1,4 +1,5 @@
 using System.Net;
+using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -25,9 +26,13 @@ internal static class ProviderHost
     public static async Task<RunningProvider> StartAsync(ProviderHostOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = ProviderInfo.PluginBinaryName });
-        builder.Configuration.Sources.Clear();
-        builder.Logging.ClearProviders();
+        // The empty builder, not the slim one: the slim builder reads appsettings*.json from the working directory
+        // (the engine starts plugins in the user's project directory) and watches it recursively with inotify,
+        // which cost a sixth of start-up even in an empty directory (bench/RESULTS.md). Nothing is configured
+        // from files or the environment here, so only Kestrel's core and routing's core are added back.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [], ApplicationName = ProviderInfo.PluginBinaryName });
+        builder.WebHost.UseKestrelCore();
+        builder.Services.AddRoutingCore();
         if (options.LogToStderr)
         {
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -46,6 +51,10 @@ internal static class ProviderHost
             o.MaxSendMessageSize = null;
             o.EnableDetailedErrors = false;
         });
+        // Register the RPCs explicitly instead of through the reflection binder (see ResourceProviderMethods).
+        builder.Services.Remove(builder.Services.Single(d =>
+            d.ServiceType == typeof(IServiceMethodProvider<>) && d.ImplementationType?.Name == "BinderServiceMethodProvider`1"));
+        builder.Services.AddSingleton<IServiceMethodProvider<PortalResourceProvider>, ResourceProviderMethods>();
         builder.Services.AddSingleton<EngineLog>();
         builder.Services.AddSingleton(sp =>
         {

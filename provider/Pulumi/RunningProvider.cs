@@ -11,6 +11,9 @@ internal sealed class RunningProvider(WebApplication app, int port) : IAsyncDisp
 
     public string Address => $"http://127.0.0.1:{Port}";
 
+    /// <summary>The host's services (tests inspect the served gRPC endpoints).</summary>
+    public IServiceProvider Services => app.Services;
+
     /// <summary>Completes when the host shuts down (SIGINT/SIGTERM, or <see cref="StopAsync"/>).</summary>
     public Task WaitForShutdownAsync(CancellationToken ct = default) => app.WaitForShutdownAsync(ct);
 
