@@ -24,6 +24,9 @@ internal sealed class PluginProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>Where plugins start (set once from <c>--cwd</c>; the harness's own directory by default).</summary>
+    public static string WorkingDirectory { get; set; } = Environment.CurrentDirectory;
+
     public int Pid => _process.Id;
 
     /// <summary>The channel to the plugin (created on first use, like the engine's one connection per plugin).</summary>
@@ -40,7 +43,8 @@ internal sealed class PluginProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(binary)!,
+            // The engine starts plugins in the project's directory; the harness's working directory stands in.
+            WorkingDirectory = WorkingDirectory,
         };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {

@@ -32,6 +32,7 @@ internal static class Program
             return 2;
         }
 
+        PluginProcess.WorkingDirectory = settings.WorkingDirectory;
         using var cts = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -64,6 +65,7 @@ internal static class Program
             ThroughputFloorLabel = bare.Label,
         };
         report.Machine.AddRange(MachineInfo.Describe());
+        report.Machine.Add($"Plugins started in {settings.WorkingDirectory} (the engine starts them in the project directory)");
         if (settings.MicroReport is { } micro && File.Exists(micro))
         {
             report.MicroReport = await File.ReadAllTextAsync(micro, ct);
@@ -187,6 +189,7 @@ internal static class Program
             RateLimitPerMinute = Int("rate-limit", 200),
             RateLimitedPortals = Int("rate-portals", 150),
             MicroReport = values.GetValueOrDefault("micro-report"),
+            WorkingDirectory = Path.GetFullPath(values.GetValueOrDefault("cwd", Environment.CurrentDirectory)),
             Only = values.TryGetValue("only", out var only)
                 ? new HashSet<string>(only.Split(','), StringComparer.Ordinal)
                 : new HashSet<string>(StringComparer.Ordinal),

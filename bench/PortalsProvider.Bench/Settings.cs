@@ -30,6 +30,9 @@ internal sealed record Settings
     /// <summary>A BenchmarkDotNet GitHub-markdown report to embed (scripts/bench.sh runs the micro benchmarks first).</summary>
     public string? MicroReport { get; init; }
 
+    /// <summary>Working directory of every plugin process (<c>--cwd</c>).</summary>
+    public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+
     public IReadOnlySet<string> Only { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
     public bool Runs(string part) => Only.Count == 0 || Only.Contains(part);
