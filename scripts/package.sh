@@ -7,12 +7,14 @@
 # The version comes from the repository's VERSION file only (the same file the provider's GetPluginInfo, the
 # schema and the C# SDK read), so the archive name can never disagree with the binary inside it.
 #
-# Publish modes (--mode, default single-file):
-#   single-file          self-contained single-file executable: runs on any machine of that OS/arch, with or
-#                        without .NET installed (a Pulumi YAML user or a bare CI image has none). The default.
+# Publish modes (--mode; default aot for Linux RIDs, single-file for others):
+#   aot                  Native AOT, self-contained: what releases ship. Starts like a native plugin (the engine
+#                        starts it on every preview/up; see bench/RESULTS.md) and needs no .NET on the machine.
+#                        Needs clang or gcc; Native AOT cannot cross-compile to another OS, hence the default.
+#   single-file          self-contained single-file JIT executable: runs on any machine of that OS/arch, with or
+#                        without .NET installed.
 #   framework-dependent  single-file executable that needs the ASP.NET Core runtime of the provider's .NET version
 #                        on the machine; a much smaller archive.
-#   aot                  native AOT (needs clang and the platform linker): fastest start, smallest binary.
 #   --aot is short for --mode aot.
 #
 # Usage: scripts/package.sh [--mode single-file|framework-dependent|aot] [--aot] [--rid linux-x64]
@@ -21,12 +23,12 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-mode="single-file"
+mode=""
 rid="linux-x64"
 out="$root/dist"
 configuration="Release"
 
-usage() { sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; }
+usage() { sed -n '2,/^set /{/^#/p}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; }
 fail() { echo "package.sh: $*" >&2; exit 2; }
 
 while [[ $# -gt 0 ]]; do
@@ -44,9 +46,14 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
+if [[ -z "$mode" ]]; then
+  case "$rid" in linux-*) mode="aot" ;; *) mode="single-file" ;; esac
+fi
+
+# The provider project publishes Native AOT by default (PublishAot in its csproj), so the JIT modes turn it off.
 case "$mode" in
-  single-file) publish_args=(--self-contained -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true) ;;
-  framework-dependent) publish_args=(--no-self-contained -p:PublishSingleFile=true) ;;
+  single-file) publish_args=(--self-contained -p:PublishAot=false -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true) ;;
+  framework-dependent) publish_args=(--no-self-contained -p:PublishAot=false -p:PublishSingleFile=true) ;;
   aot) publish_args=(-p:PublishAot=true) ;;
   *) fail "unknown --mode '$mode' (single-file, framework-dependent or aot)" ;;
 esac
