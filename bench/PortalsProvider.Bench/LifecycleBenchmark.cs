@@ -16,9 +16,9 @@ internal static class LifecycleBenchmark
     public const string FloorLabel = "direct HTTP client (floor)";
 
     public static async Task<LifecycleRun> RunProviderAsync(
-        PluginBinary binary, int portals, int parallelism, int? rateLimitPerMinute, bool skipRefresh, CancellationToken ct)
+        PluginBinary binary, int portals, int parallelism, int? rateLimitPerMinute, TimeSpan apiLatency, bool skipRefresh, CancellationToken ct)
     {
-        await using var emulator = await EmulatorHost.StartAsync(rateLimitPerMinute, ct);
+        await using var emulator = await EmulatorHost.StartAsync(rateLimitPerMinute, apiLatency, ct);
         await using var plugin = await PluginProcess.StartAsync(binary.Path, environment: null, ct);
         var driver = new EngineDriver(plugin.Client);
         await driver.ConfigureAsync(emulator.BaseUrl, EmulatorHost.Token, EmulatorHost.Organization, ct);
@@ -59,9 +59,9 @@ internal static class LifecycleBenchmark
         return new LifecycleRun(up, refresh, destroy, failures, peak);
     }
 
-    public static async Task<LifecycleRun> RunFloorAsync(int portals, int parallelism, CancellationToken ct)
+    public static async Task<LifecycleRun> RunFloorAsync(int portals, int parallelism, TimeSpan apiLatency, CancellationToken ct)
     {
-        await using var emulator = await EmulatorHost.StartAsync(rateLimitPerMinute: null, ct);
+        await using var emulator = await EmulatorHost.StartAsync(rateLimitPerMinute: null, apiLatency, ct);
         using var client = BuildkiteClient.Create(new BuildkiteClientOptions
         {
             ApiToken = EmulatorHost.Token,

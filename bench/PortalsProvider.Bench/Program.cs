@@ -87,7 +87,7 @@ internal static class Program
             foreach (var binary in new[] { bare, aot, jit })
             {
                 Progress($"throughput: {binary.Label}");
-                await using var emulator = await EmulatorHost.StartAsync(rateLimitPerMinute: null, ct);
+                await using var emulator = await EmulatorHost.StartAsync(rateLimitPerMinute: null, TimeSpan.Zero, ct);
                 await using var plugin = await PluginProcess.StartAsync(binary.Path, environment: null, ct);
                 var driver = new EngineDriver(plugin.Client);
                 var isProvider = binary != bare;
@@ -105,35 +105,39 @@ internal static class Program
         {
             // Unmeasured: JIT-compiles the harness's client and the in-process emulator before the first floor run.
             Progress("lifecycle: warm-up");
-            _ = await LifecycleBenchmark.RunFloorAsync(Math.Min(200, settings.Portals), settings.Parallelism[0], ct);
+            _ = await LifecycleBenchmark.RunFloorAsync(Math.Min(200, settings.Portals), settings.Parallelism[0], TimeSpan.Zero, ct);
 
-            foreach (var parallelism in settings.Parallelism)
+            foreach (var latencyMs in settings.ApiLatencyMs)
             {
-                var runs = new Dictionary<string, List<LifecycleRun>>(StringComparer.Ordinal)
+                var latency = TimeSpan.FromMilliseconds(latencyMs);
+                foreach (var parallelism in settings.Parallelism)
                 {
-                    [aot.Label] = [], [jit.Label] = [], [LifecycleBenchmark.FloorLabel] = [],
-                };
-                for (var repeat = 0; repeat < settings.LifecycleRepeats; repeat++)
-                {
-                    Progress($"lifecycle: {settings.Portals} portals, parallelism {parallelism}, repeat {repeat + 1}/{settings.LifecycleRepeats}");
-                    Record(runs[LifecycleBenchmark.FloorLabel], LifecycleBenchmark.FloorLabel,
-                        await LifecycleBenchmark.RunFloorAsync(settings.Portals, parallelism, ct));
-                    Record(runs[aot.Label], aot.Label,
-                        await LifecycleBenchmark.RunProviderAsync(aot, settings.Portals, parallelism, null, skipRefresh: false, ct));
-                    Record(runs[jit.Label], jit.Label,
-                        await LifecycleBenchmark.RunProviderAsync(jit, settings.Portals, parallelism, null, skipRefresh: false, ct));
-                }
+                    var runs = new Dictionary<string, List<LifecycleRun>>(StringComparer.Ordinal)
+                    {
+                        [aot.Label] = [], [jit.Label] = [], [LifecycleBenchmark.FloorLabel] = [],
+                    };
+                    for (var repeat = 0; repeat < settings.LifecycleRepeats; repeat++)
+                    {
+                        Progress($"lifecycle: {settings.Portals} portals, API latency {latencyMs} ms, parallelism {parallelism}, repeat {repeat + 1}/{settings.LifecycleRepeats}");
+                        Record(runs[LifecycleBenchmark.FloorLabel], LifecycleBenchmark.FloorLabel,
+                            await LifecycleBenchmark.RunFloorAsync(settings.Portals, parallelism, latency, ct));
+                        Record(runs[aot.Label], aot.Label,
+                            await LifecycleBenchmark.RunProviderAsync(aot, settings.Portals, parallelism, null, latency, skipRefresh: false, ct));
+                        Record(runs[jit.Label], jit.Label,
+                            await LifecycleBenchmark.RunProviderAsync(jit, settings.Portals, parallelism, null, latency, skipRefresh: false, ct));
+                    }
 
-                foreach (var (label, list) in runs)
-                {
-                    report.Lifecycle.Add(new LifecycleResult(
-                        label, settings.Portals, parallelism, list.Count,
-                        Stats.Median(list.Select(r => r.UpSeconds)),
-                        Stats.Median(list.Select(r => r.RefreshSeconds)),
-                        Stats.Median(list.Select(r => r.DestroySeconds)),
-                        Stats.Median(list.Select(r => r.TotalSeconds)),
-                        list.Sum(r => r.Failures),
-                        Stats.Median(list.Select(r => r.PeakRssMiB))));
+                    foreach (var (label, list) in runs)
+                    {
+                        report.Lifecycle.Add(new LifecycleResult(
+                            label, settings.Portals, latencyMs, parallelism, list.Count,
+                            Stats.Median(list.Select(r => r.UpSeconds)),
+                            Stats.Median(list.Select(r => r.RefreshSeconds)),
+                            Stats.Median(list.Select(r => r.DestroySeconds)),
+                            Stats.Median(list.Select(r => r.TotalSeconds)),
+                            list.Sum(r => r.Failures),
+                            Stats.Median(list.Select(r => r.PeakRssMiB))));
+                    }
                 }
             }
         }
@@ -175,6 +179,10 @@ internal static class Program
             ? int.Parse(v, CultureInfo.InvariantCulture)
             : fallback;
 
+        int[] Ints(string key, int[] fallback) => values.TryGetValue(key, out var v)
+            ? [.. v.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture))]
+            : fallback;
+
         return new Settings
         {
             BareHost = Required("bare"),
@@ -188,6 +196,8 @@ internal static class Program
             LifecycleRepeats = Int("repeats", quick ? 1 : 3),
             RateLimitPerMinute = Int("rate-limit", 200),
             RateLimitedPortals = Int("rate-portals", 150),
+            Parallelism = Ints("parallelism", [10, 32]),
+            ApiLatencyMs = Ints("latency-ms", [0, 25]),
             MicroReport = values.GetValueOrDefault("micro-report"),
             WorkingDirectory = Path.GetFullPath(values.GetValueOrDefault("cwd", Environment.CurrentDirectory)),
             Only = values.TryGetValue("only", out var only)

@@ -11,7 +11,7 @@ internal static class RateLimitedBenchmark
         PluginBinary binary, int portals, int parallelism, int limitPerMinute, CancellationToken ct)
     {
         var run = await LifecycleBenchmark.RunProviderAsync(
-            binary, portals, parallelism, limitPerMinute, skipRefresh: true, ct);
+            binary, portals, parallelism, limitPerMinute, TimeSpan.Zero, skipRefresh: true, ct);
         return new RateLimitedResult(
             binary.Label, portals, parallelism, limitPerMinute, 2 * portals, run.TotalSeconds, run.Failures);
     }

@@ -23,6 +23,9 @@ internal sealed record Settings
 
     public int[] Parallelism { get; init; } = [10, 32];
 
+    /// <summary>Emulated API latencies per request for the lifecycle, in ms: 0 lays the provider's own cost bare.</summary>
+    public int[] ApiLatencyMs { get; init; } = [0, 25];
+
     public int RateLimitPerMinute { get; init; } = 200;
 
     public int RateLimitedPortals { get; init; } = 150;
