@@ -103,7 +103,7 @@ export class Emulator {
     return list.map(normaliseEntry);
   }
 
-  /** Journal entries after `mark` (a sequence number or a count from a previous journal() length). */
+  /** Journal entries after `mark` (a count from a previous journalMark()). */
   async journalSince(mark) {
     return (await this.journal()).slice(mark);
   }
@@ -112,25 +112,51 @@ export class Emulator {
     return (await this.journal()).length;
   }
 
-  /** Adds a portal directly (bypassing the REST surface): { name, slug?, query?, description?, allowedIpAddresses?, userInvokable?, token? }. */
-  async seed(portal) {
-    const r = await this.#control('POST', 'portals', portal);
-    return r ? normalisePortal(field(r, 'portal') ?? r) : undefined;
+  /** Adds portals directly (bypassing the REST surface), API field names: { name, slug?, query?, description?, allowed_ip_addresses?, user_invokable?, token? }. `count` adds that many generated portals. */
+  async seed(portals = [], { count } = {}) {
+    const q = count ? `?count=${count}` : '';
+    const r = await this.#control('POST', `portals${q}`, portals);
+    return (Array.isArray(r) ? r : []).map(normalisePortal);
   }
 
-  /** Renames (or otherwise edits) a stored portal out of band, as someone using the UI would. */
-  async patchPortal(uuid, changes) {
-    const r = await this.#control('PATCH', `portals/${encodeURIComponent(uuid)}`, changes);
-    return r ? normalisePortal(field(r, 'portal') ?? r) : undefined;
+  /**
+   * A change made outside Pulumi (someone in the UI), through the REST API itself with the organization token:
+   * `PUT /v2/organizations/{org}/portals/{slug}`. These requests are journaled like any other.
+   */
+  async outOfBandUpdate(slug, changes) {
+    const res = await fetch(`${this.baseUrl}/v2/organizations/${this.org}/portals/${encodeURIComponent(slug)}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(changes),
+    });
+    if (!res.ok) throw new Error(`out-of-band PUT ${slug}: HTTP ${res.status} ${await res.text()}`);
+    return res.json();
   }
 
-  async deletePortal(uuid) {
-    await this.#control('DELETE', `portals/${encodeURIComponent(uuid)}`);
+  /** Deletes a portal outside Pulumi, through the REST API. */
+  async outOfBandDelete(slug) {
+    const res = await fetch(`${this.baseUrl}/v2/organizations/${this.org}/portals/${encodeURIComponent(slug)}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${this.token}` },
+    });
+    if (!res.ok) throw new Error(`out-of-band DELETE ${slug}: HTTP ${res.status} ${await res.text()}`);
   }
 
-  /** Adds a fault rule ({ kind, method?, pathPrefix?, pathRegex?, count?, status?, message?, … }); returns its id. */
+  /**
+   * Adds a fault rule (snake_case: { kind: 'rate_limit'|'server_error'|'status'|'non_json'|'abort_before_acting'|
+   * 'abort_after_acting'|'truncated_json'|'delay'|'hang', method?, path_prefix?, path_regex?, count?, every_nth?,
+   * status?, message?, delay_ms?, reset_seconds?, after_acting? }). Returns the rule with its `id`.
+   */
   async addFault(rule) {
     return this.#control('POST', 'faults', rule);
+  }
+
+  async removeFault(id) {
+    await this.#control('DELETE', `faults/${encodeURIComponent(id)}`);
+  }
+
+  async releaseFault(id) {
+    await this.#control('POST', `faults/${encodeURIComponent(id)}/release`);
   }
 
   async clearFaults() {
