@@ -151,6 +151,15 @@ export class Emulator {
     return this.#control('POST', 'faults', rule);
   }
 
+  /** Every active fault rule with its `hits` count (a matching request counts when it arrives). */
+  async faults() {
+    return this.#control('GET', 'faults');
+  }
+
+  async faultHits(id) {
+    return (await this.faults()).find((f) => String(f.id) === String(id))?.hits ?? 0;
+  }
+
   async removeFault(id) {
     await this.#control('DELETE', `faults/${encodeURIComponent(id)}`);
   }

@@ -46,10 +46,14 @@ export class ProviderProcess {
     const p = new ProviderProcess();
     p.args = [...flags, engineAddress];
     p.bin = bin;
-    p.proc = await ManagedProcess.start('provider', bin, p.args, {
-      env: { ...process.env, ...env },
-      cwd,
-    });
+    // Hermetic: the runner's own BUILDKITE_* variables never leak into the provider; `env` adds (or, with
+    // undefined, removes) variables.
+    const merged = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('BUILDKITE_')));
+    for (const [k, v] of Object.entries(env)) {
+      if (v === undefined) delete merged[k];
+      else merged[k] = v;
+    }
+    p.proc = await ManagedProcess.start('provider', bin, p.args, { env: merged, cwd });
     p.port = parsePortLine(p.proc.firstLine);
     p.client = new providerGrpc.ResourceProviderClient(`127.0.0.1:${p.port}`, grpc.credentials.createInsecure(), {
       'grpc.max_receive_message_length': MAX_MESSAGE,
