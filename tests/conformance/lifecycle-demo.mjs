@@ -54,7 +54,7 @@ async function main() {
     console.log(`  emulator ${ws.emulator.baseUrl}, engine ${ws.engine.address}\n`);
 
     // 1. pulumi up: create
-    const v1 = [{ name: NAME, inputs: { name: 'Trigger main', query: QUERY, description: 'Triggers builds on main' } }];
+    const v1 = [{ name: NAME, inputs: { name: 'Trigger main', slug: 'trigger-main', query: QUERY, description: 'Triggers builds on main' } }];
     console.log(bold('Previewing update (conformance):'));
     const p1 = await ws.preview(v1);
     for (const s of p1.steps) console.log(`  ${green('+')} create ${PORTAL_TYPE} ${s.name}`);

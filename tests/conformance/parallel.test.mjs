@@ -1,6 +1,7 @@
 // 40 resources registered at once: the engine runs their Check/Create steps concurrently on ONE provider process.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { pollUntil } from './lib/process.mjs';
 import { useWorkspace, hygieneTests, portalInputs, assertOk, isSecret, unwrapSecrets } from './lib/fixtures.mjs';
 
 const ctx = useWorkspace();
@@ -47,7 +48,25 @@ test(`${N} parallel updates: one PUT each to its own slug`, async () => {
   assert.ok((await ws.emulator.portals()).every((p) => p.description === 'bulk edit'));
 });
 
-test(`${N} deletes on destroy`, async () => {
+test(`calls are not serialized: while every second POST is held by the API, the other creates complete`, async () => {
+  const { ws } = ctx;
+  // Every 2nd POST hangs until released. A provider that runs one call at a time gets stuck behind the first
+  // held POST; a concurrent one finishes the other N/2 creates. (A count-limited hang cannot be released:
+  // the emulator drops the rule once it fires, so this uses every_nth without a count.)
+  const hold = await ws.emulator.addFault({ kind: 'hang', method: 'POST', every_nth: 2 });
+  const extra = Array.from({ length: N }, (_, i) => ({ name: `q${i}`, inputs: portalInputs({ name: `Held ${i}`, slug: `held-${i}` }) }));
+  const running = ws.up([...program({ description: 'bulk edit' }), ...extra]);
+  try {
+    await pollUntil(async () => (await ws.emulator.portals()).filter((p) => p.slug.startsWith('held-')).length >= N / 2,
+      { timeoutMs: 30_000, message: `${N / 2} creates to finish while the other POSTs are held` });
+  } finally {
+    await ws.emulator.releaseFault(hold.id).catch(() => {});
+  }
+  assertOk(await running, 'up');
+  assert.equal((await ws.emulator.portals()).filter((p) => p.slug.startsWith('held-')).length, N);
+});
+
+test(`${N * 2} deletes on destroy`, async () => {
   const { ws } = ctx;
   const r = await ws.destroy();
   assertOk(r, 'destroy');

@@ -112,6 +112,11 @@ test('engine-level preview: new + changed + removed resources, no writes, state 
   assert.deepEqual(writes(await ws.emulator.journalSince(mark)), []);
   assert.equal(JSON.stringify([...ws.state.resources.entries()]), stateBefore);
   assert.ok(!r.calls.includes('delete'), 'preview never deletes');
+  assert.deepEqual(r.calls.slice(0, 4), ['handshake', 'getPluginInfo', 'checkConfig', 'diffConfig']);
+  assert.equal(r.calls[4], 'configure');
+  assert.equal(r.calls.at(-1), 'cancel');
+  assert.deepEqual(r.calls.filter((c) => !['handshake', 'getPluginInfo', 'checkConfig', 'diffConfig', 'configure', 'cancel'].includes(c)).sort(),
+    ['check', 'check', 'create', 'diff', 'update']);
 });
 
 hygieneTests(ctx);
