@@ -74,6 +74,8 @@ export class ProviderProcess {
         this.calls.push({ method, ok: !err, code: err?.code });
         if (err) {
           err.describe = describeGrpcError(err);
+          err.describe.method = method;
+          err.message = `${method}: ${err.message}`;
           reject(err);
         } else resolve(res);
       });
