@@ -58,7 +58,20 @@ export function portalRequests(journal, org) {
  */
 export function useWorkspace(options) {
   const ctx = { ws: undefined };
-  before(async () => { ctx.ws = await Workspace.start(options); });
+  let resolveReady;
+  let rejectReady;
+  /** Resolves with the workspace once started; use it from a file's own `before` hooks. */
+  ctx.ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
+  ctx.ready.catch(() => {});
+  before(async () => {
+    try {
+      ctx.ws = await Workspace.start(options);
+      resolveReady(ctx.ws);
+    } catch (e) {
+      rejectReady(e);
+      throw e;
+    }
+  });
   after(async () => { await ctx.ws?.close(); });
   return ctx;
 }
