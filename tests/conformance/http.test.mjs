@@ -2,7 +2,7 @@
 // have acted, maxRetries honoured, and a create whose response was cut short never orphans the portal.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { useWorkspace, hygieneTests, portalInputs, assertOk, stepOf } from './lib/fixtures.mjs';
+import { useWorkspace, hygieneTests, portalInputs, assertOk, stepOf, PORTAL_URL } from './lib/fixtures.mjs';
 import { portalUrn, PORTAL_TYPE } from './lib/workspace.mjs';
 
 const ctx = useWorkspace({ config: { maxRetries: '3' } });
@@ -102,6 +102,45 @@ test('a create whose 201 response was cut short: no orphan (success or ErrorReso
     assert.ok(r.error.initFailed, `Create failed without ErrorResourceInitFailed, orphaning ${stored.uuid}: ${JSON.stringify(r.error)}`);
     assert.equal(r.error.initFailed.id, stored.uuid);
   }
+});
+
+test('partial failure recovery: after a cut-short create, the engine keeps the id and the next up completes the portal', async () => {
+  const { ws } = ctx;
+  const keep = [{ name: 'rl', inputs: portalInputs({ name: 'Rate limited', slug: 'rate-limited', description: 'retried' }) }];
+  const inputs = portalInputs({ name: 'Half made', slug: 'half-made', description: 'complete me' });
+  const first = await withFault({ kind: 'truncated_json', method: 'POST', path_prefix: PORTALS(), count: 1 }, () =>
+    ws.up([...keep, { name: 'half', inputs }]));
+  const stored = (await ws.emulator.portals()).find((p) => p.slug === 'half-made');
+  assert.ok(stored, 'the API created it');
+  const st = stepOf(first, 'half');
+  if (st.error) {
+    assert.ok(st.error.initFailed, `no ErrorResourceInitFailed: ${JSON.stringify(st.error)}`);
+    assert.equal(ws.state.resources.get(portalUrn('half'))?.id, stored.uuid, 'the engine keeps the partially created portal');
+  }
+  const mark = await ws.emulator.journalMark();
+  const second = await ws.up([...keep, { name: 'half', inputs }]);
+  assertOk(second, 'second up');
+  const after = ws.state.resources.get(portalUrn('half'));
+  assert.equal(after.id, stored.uuid, 'same portal, no second create');
+  assert.equal(after.outputs.uuid, stored.uuid);
+  assert.equal(after.outputs.slug, 'half-made');
+  assert.equal(after.outputs.url, PORTAL_URL(ws.org, 'half-made'));
+  assert.equal((await ws.emulator.journalSince(mark)).filter((e) => e.method === 'POST').length, 0, 'no duplicate POST');
+  assert.equal((await ws.emulator.portals()).filter((p) => p.name === 'Half made').length, 1);
+});
+
+test('the operation timeout (customTimeouts) bounds a slow API call', async () => {
+  const { ws } = ctx;
+  const rl = ws.state.resources.get(portalUrn('rl'));
+  const r = await withFault({ kind: 'delay', method: 'PUT', delay_ms: 8000 }, () => ws.command('up', async (s) => {
+    await ws.configureFromProgram(s);
+    const common = { urn: rl.urn, name: 'rl', type: PORTAL_TYPE };
+    const news = { ...rl.inputs, description: 'slow' };
+    return s.update({ ...common, id: rl.id, olds: rl.outputs, oldInputs: rl.inputs, news, timeout: 1 })
+      .then((u) => ({ updated: u }), (e) => ({ error: e.describe }));
+  }));
+  assert.ok(r.error, `Update with timeout=1s must fail while the API takes 8 s, got ${JSON.stringify(r.updated)}`);
+  assert.match(r.error.details, /time|deadline/i);
 });
 
 hygieneTests(ctx);

@@ -53,6 +53,16 @@ test('import round trip: `pulumi up` with the generated code is DIFF_NONE and wr
   assert.deepEqual(writes(await ws.emulator.journalSince(mark)), []);
 });
 
+test('refresh of an imported portal: no diff, and the token stays absent (never invented)', async () => {
+  const { ws } = ctx;
+  const r = await ws.refresh();
+  assertOk(r, 'refresh');
+  const st = stepOf(r, 'seeded');
+  assert.equal(st.diff.changes, 'DIFF_NONE', JSON.stringify(st.diff));
+  const t = st.read.properties.token;
+  assert.ok(t === undefined || t === null, `token after import+refresh: ${JSON.stringify(t)}`);
+});
+
 test('a protected (imported) resource is not deleted until unprotected', async () => {
   const { ws } = ctx;
   ws.state.resources.get(portalUrn('seeded')).protect = true;

@@ -181,7 +181,19 @@ export class Workspace {
 
       if (!old) {
         step.op = 'create';
-        const created = await s.create({ ...common, properties: checked.inputs, preview });
+        let created;
+        try {
+          created = await s.create({ ...common, properties: checked.inputs, preview });
+        } catch (e) {
+          // ErrorResourceInitFailed: the engine records a "partial failure" and keeps the resource in state with
+          // the given id and outputs plus its init errors, so the next `up` updates it (parseError in the engine).
+          const f = e.describe?.initFailed;
+          if (!preview && f?.id) {
+            this.#remember(f.properties);
+            this.state.resources.set(urn, { urn, name: res.name, id: f.id, inputs: checked.inputs, outputs: f.properties ?? {}, protect: false, initErrors: f.reasons });
+          }
+          throw e;
+        }
         step.create = created;
         if (!preview) {
           if (!created.id) throw new Error('plugin returned empty resource.ID from create');
@@ -213,6 +225,8 @@ export class Workspace {
         }
         return step;
       }
+      // A resource with init errors (partial failure) is always updated, whatever Diff says (step_generator.go).
+      if (old.initErrors?.length && !changed) changed = true;
       if (!changed) {
         step.op = 'same';
         if (!preview) this.state.resources.set(urn, { ...old, inputs: checked.inputs });
@@ -223,7 +237,7 @@ export class Workspace {
       step.update = updated;
       if (!preview) {
         this.#remember(updated.properties);
-        this.state.resources.set(urn, { ...old, inputs: checked.inputs, outputs: updated.properties });
+        this.state.resources.set(urn, { ...old, inputs: checked.inputs, outputs: updated.properties, initErrors: undefined });
       }
       return step;
     } catch (e) {
