@@ -1,7 +1,7 @@
-// Functions (invokes) getPortal / getPortals. Hooks: these run once the provider implements Invoke; until then a
+// Functions (invokes) getPortal / getPortals, and List. Hooks: these run once the provider implements Invoke; until then a
 // provider answering UNIMPLEMENTED skips them, unless PORTALS_REQUIRE_INVOKES=1 makes them required.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test, before } from 'node:test';
 import { useWorkspace, hygieneTests, QUERY2 } from './lib/fixtures.mjs';
 import { grpc } from './lib/proto.mjs';
 import { containsString } from './lib/struct.mjs';
@@ -11,10 +11,25 @@ const REQUIRED = process.env.PORTALS_REQUIRE_INVOKES === '1';
 const GET_PORTAL = 'buildkite-portals:index:getPortal';
 const GET_PORTALS = 'buildkite-portals:index:getPortals';
 let seeded;
+const implemented = { invoke: true, list: true };
+
+// One probe process: if the provider answers UNIMPLEMENTED, the hook tests skip without launching more processes.
+before(async () => {
+  const ws = await ctx.ready;
+  await ws.command('probe', async (s) => {
+    await ws.configureFromProgram(s);
+    try { await s.invoke({ tok: GET_PORTAL, args: { slug: 'probe' } }); } catch (e) { if (e.code === grpc.status.UNIMPLEMENTED) implemented.invoke = false; }
+    try { await s.list({ token: 'buildkite-portals:index:Portal' }); } catch (e) { if (e.code === grpc.status.UNIMPLEMENTED) implemented.list = false; }
+  });
+});
 
 /** Runs invokes in one configured provider; returns undefined (and skips) when Invoke is not implemented yet. */
 async function invokes(t, calls) {
   const { ws } = ctx;
+  if (!REQUIRED && !implemented.invoke) {
+    t.skip('Invoke not implemented by the provider yet (set PORTALS_REQUIRE_INVOKES=1 to require it)');
+    return undefined;
+  }
   const r = await ws.command('up', async (s) => {
     await ws.configureFromProgram(s);
     const out = [];
@@ -77,6 +92,27 @@ test('getPortals returns every page; nameContains filters', async (t) => {
   assert.equal(out[0].return.portals.length, total, 'all pages');
   assert.ok(out[0].return.portals.every((p) => !('token' in p)));
   assert.deepEqual(out[1].return.portals.map((p) => p.slug), ['invoked']);
+});
+
+test('List (resource discovery) streams every portal of the organization, all pages (hook)', async (t) => {
+  const { ws } = ctx;
+  if (!REQUIRED && !implemented.list) {
+    t.skip('List not implemented by the provider yet (set PORTALS_REQUIRE_INVOKES=1 to require it)');
+    return;
+  }
+  const r = await ws.command('import', async (s) => {
+    await ws.configureFromProgram(s);
+    try { return { items: await s.list({ token: 'buildkite-portals:index:Portal' }) }; } catch (e) { return { error: e.describe, code: e.code }; }
+  });
+  if (!REQUIRED && r.code === grpc.status.UNIMPLEMENTED) {
+    t.skip('List not implemented by the provider yet (set PORTALS_REQUIRE_INVOKES=1 to require it)');
+    return;
+  }
+  assert.equal(r.error, undefined, JSON.stringify(r.error));
+  const stored = await ws.emulator.portals();
+  const ids = r.items.filter((i) => i.result).map((i) => i.result.id).sort();
+  assert.deepEqual(ids, stored.map((p) => p.uuid).sort(), 'one result per portal, id = UUID');
+  assert.ok(r.items.filter((i) => i.result).every((i) => i.result.name.length > 0), 'every result has a name');
 });
 
 hygieneTests(ctx);
