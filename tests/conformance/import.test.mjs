@@ -41,6 +41,13 @@ test('pulumi import by slug: id is the UUID, full outputs, inputs are exactly sc
   assert.equal(ws.state.resources.get(portalUrn('seeded')).protect, true, 'imported resources are protected');
 });
 
+test('import tells the user through the engine Log (not stdout) that the token cannot be read back', () => {
+  const { ws } = ctx;
+  const logs = ws.engine.logs.filter((l) => l.urn === portalUrn('seeded'));
+  assert.ok(logs.some((l) => ['WARNING', 'INFO'].includes(l.severity) && /token/i.test(l.message)),
+    `Log calls for the imported URN: ${JSON.stringify(ws.engine.logs)}`);
+});
+
 test('import round trip: `pulumi up` with the generated code is DIFF_NONE and writes nothing', async () => {
   const { ws } = ctx;
   const generated = ws.state.resources.get(portalUrn('seeded')).inputs;
