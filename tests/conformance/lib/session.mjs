@@ -55,7 +55,10 @@ export class Session {
         };
       } catch (e) {
         if (e.code === grpc.status.UNIMPLEMENTED) return { implemented: false };
-        if (e.code === grpc.status.UNAVAILABLE && Date.now() - started < 10_000) continue;
+        if (e.code === grpc.status.UNAVAILABLE && Date.now() - started < 10_000) {
+          await new Promise((r) => setTimeout(r, 25)); // poll interval while the server comes up
+          continue;
+        }
         throw e;
       }
     }

@@ -78,6 +78,7 @@ export class Workspace {
 
   /** Launches a provider for one command: Handshake → GetPluginInfo, then `fn`, then Cancel + SIGINT. */
   async command(name, fn, { flags = [], env = {} } = {}) {
+    const t0 = Date.now();
     const s = await Session.launch({ engineAddress: this.engine.address, flags, env });
     this.processes.push({ command: name, provider: s.provider });
     let result;
@@ -90,7 +91,7 @@ export class Workspace {
       failure = e;
     }
     const shutdown = await s.shutdown();
-    this.shutdowns.push({ command: name, ...shutdown });
+    this.shutdowns.push({ command: name, ...shutdown, durationMs: Date.now() - t0 });
     if (failure) throw failure;
     return { ...result, shutdown, calls: s.provider.calls.map((c) => c.method) };
   }
@@ -391,6 +392,10 @@ export class Workspace {
   }
 
   async close() {
+    if (process.env.PORTALS_CONFORMANCE_TIMING === '1') {
+      const total = this.shutdowns.reduce((a, x) => a + x.durationMs, 0);
+      process.stderr.write(`# conformance timing: ${this.shutdowns.length} provider processes, ${total} ms inside commands\n`);
+    }
     await Promise.allSettled(this.processes.map((p) => p.provider.kill()));
     await Promise.allSettled([this.emulator?.stop(), this.engine?.stop()]);
   }
