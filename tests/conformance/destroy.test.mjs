@@ -36,6 +36,21 @@ test('destroy of a portal already deleted outside Pulumi succeeds (404 counts as
   assert.equal(ws.state.resources.size, 0);
 });
 
+test('a 503 on DELETE is retried (DELETE is idempotent)', async () => {
+  const { ws } = ctx;
+  assertOk(await ws.up([{ name: 'flaky', inputs: portalInputs({ name: 'Flaky', slug: 'flaky' }) }]), 'up');
+  const mark = await ws.emulator.journalMark();
+  const f = await ws.emulator.addFault({ kind: 'server_error', status: 503, method: 'DELETE', count: 1 });
+  try {
+    assertOk(await ws.destroy(), 'destroy');
+  } finally {
+    await ws.emulator.removeFault(f.id).catch(() => {});
+  }
+  const dels = (await ws.emulator.journalSince(mark)).filter((e) => e.method === 'DELETE');
+  assert.deepEqual(dels.map((e) => e.status), [503, 204]);
+  assert.equal((await ws.emulator.portals()).length, 0);
+});
+
 test('a 422 on delete fails with the API message, names the portal, and keeps it in state', async () => {
   const { ws } = ctx;
   assertOk(await ws.up([{ name: 'stuck', inputs: portalInputs({ name: 'Stuck', slug: 'stuck' }) }]), 'up');

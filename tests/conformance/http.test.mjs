@@ -25,6 +25,28 @@ test('429 on create: waits for RateLimit-Reset and retries the POST (the API did
   assert.equal((await ws.emulator.portals()).filter((p) => p.slug === 'rate-limited').length, 1);
 });
 
+test('429 with only Retry-After (no RateLimit-* headers) is honoured too', async () => {
+  const { ws } = ctx;
+  const mark = await ws.emulator.journalMark();
+  await withFault({ kind: 'rate_limit', method: 'PUT', count: 1, reset_seconds: 1, send_rate_limit_headers: false, send_retry_after: true }, async () => {
+    assertOk(await ws.up([{ name: 'rl', inputs: portalInputs({ name: 'Rate limited', slug: 'rate-limited', description: 'after retry-after' }) }]));
+  });
+  const puts = (await ws.emulator.journalSince(mark)).filter((e) => e.method === 'PUT');
+  assert.deepEqual(puts.map((e) => e.status), [429, 200]);
+});
+
+test('connection dropped after a POST was sent: not retried (the API may have acted), so never a duplicate', async () => {
+  const { ws } = ctx;
+  const mark = await ws.emulator.journalMark();
+  const keep = { name: 'rl', inputs: portalInputs({ name: 'Rate limited', slug: 'rate-limited', description: 'after retry-after' }) };
+  const r = await withFault({ kind: 'abort_before_acting', method: 'POST', path_prefix: PORTALS(), count: 1 }, () =>
+    ws.up([keep, { name: 'dropped', inputs: portalInputs({ name: 'Dropped', slug: 'dropped' }) }]));
+  const posts = (await ws.emulator.journalSince(mark)).filter((e) => e.method === 'POST');
+  assert.equal(posts.length, 1, 'a POST whose connection broke after sending must not be retried blindly');
+  assert.ok(stepOf(r, 'dropped').error, 'the create fails');
+  assert.ok(!ws.state.resources.has(portalUrn('dropped')));
+});
+
 test('5xx on update: PUT retried until it succeeds', async () => {
   const { ws } = ctx;
   const mark = await ws.emulator.journalMark();

@@ -36,7 +36,8 @@ test('create: one POST, outputs match the API, id is the UUID, token is a secret
   assert.equal(out.createdAt, stored.created_at, 'createdAt stored exactly as the API returned it');
   assert.equal(out.url, PORTAL_URL(ws.org, stored.slug));
   assert.equal(typeof out.createdBy, 'object');
-  for (const k of ['id', 'graphqlId', 'name', 'email', 'avatarUrl', 'createdAt']) assert.ok(k in out.createdBy, `createdBy.${k}`);
+  const cb = stored.created_by;
+  assert.deepEqual(out.createdBy, { id: cb.id, graphqlId: cb.graphql_id, name: cb.name, email: cb.email, avatarUrl: cb.avatar_url, createdAt: cb.created_at });
   assert.equal(assertSecretString(out.token, 'token'), stored.token);
 });
 
