@@ -25,6 +25,13 @@ test('429 on create: waits for RateLimit-Reset and retries the POST (the API did
   assert.equal((await ws.emulator.portals()).filter((p) => p.slug === 'rate-limited').length, 1);
 });
 
+test('the retry wait is shown to the user through the engine Log, on the resource, without any token', () => {
+  const { ws } = ctx;
+  const notes = ws.engine.logs.filter((l) => l.urn === portalUrn('rl') && /429|rate/i.test(l.message));
+  assert.ok(notes.length > 0, `Log calls: ${JSON.stringify(ws.engine.logs)}`);
+  for (const n of notes) assert.ok(!n.message.includes(ws.apiToken));
+});
+
 test('429 with only Retry-After (no RateLimit-* headers) is honoured too', async () => {
   const { ws } = ctx;
   const mark = await ws.emulator.journalMark();
