@@ -3,7 +3,8 @@
 #   tests/conformance/run.sh                 build (Release) + npm ci if needed + every *.test.mjs
 #   tests/conformance/run.sh up.test.mjs     only some files
 # Env: PORTALS_SKIP_BUILD=1 (use existing builds), PORTALS_PROVIDER_BIN, PORTALS_EMULATOR_DLL (override paths),
-#      PORTALS_REQUIRE_INVOKES=1 (getPortal/getPortals tests may not skip).
+#      PORTALS_REQUIRE_INVOKES=1 (getPortal/getPortals/List tests may not skip),
+#      PORTALS_TEST_CONCURRENCY=N (test files run at once; default 1: each starts .NET processes, 2-core machines).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -26,5 +27,5 @@ fi
 
 if [[ $# -gt 0 ]]; then files=("$@"); else files=(./*.test.mjs); fi
 echo "== node --test ${files[*]}"
-# One file at a time: each starts its own emulator and provider processes (2-core machines).
-exec node --test --test-concurrency=1 --test-timeout=120000 --test-reporter=spec "${files[@]}"
+# One file at a time by default: each starts its own emulator and provider processes (2-core machines).
+exec node --test --test-concurrency="${PORTALS_TEST_CONCURRENCY:-1}" --test-timeout=120000 --test-reporter=spec "${files[@]}"
