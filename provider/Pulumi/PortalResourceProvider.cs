@@ -8,9 +8,9 @@ namespace PortalsProvider.Pulumi;
 /// <summary>
 /// <c>pulumirpc.ResourceProvider</c>: decode (Struct → <see cref="PValue"/>), call the Portals core, encode
 /// (re-wrapping secrets), translate failures (<see cref="RpcErrors"/>). No product rules live here.
-/// Invoke and List are not implemented yet (the base class answers UNIMPLEMENTED).
+/// Functions (Invoke) and resource discovery (List) are in <c>PortalResourceProvider.Functions.cs</c>.
 /// </summary>
-internal sealed class PortalResourceProvider(ProviderRuntime runtime) : ResourceProvider.ResourceProviderBase
+internal sealed partial class PortalResourceProvider(ProviderRuntime runtime) : ResourceProvider.ResourceProviderBase
 {
     /// <summary>
     /// acceptSecrets: we unwrap for comparison and re-wrap what came in secret. acceptResources: false, as no
