@@ -118,7 +118,15 @@ internal sealed partial class PortalResourceProvider(ProviderRuntime runtime) : 
             throw RpcErrors.MissingKeys(resolution.Missing);
         }
 
-        runtime.Configure(resolution.Options!);
+        try
+        {
+            runtime.Configure(resolution.Options!);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, RpcErrors.Redact(ex.Message, resolution.Options!.ApiToken)));
+        }
+
         return Task.FromResult(new ConfigureResponse { AcceptSecrets = true, SupportsPreview = true, AcceptResources = false, AcceptOutputs = false });
     }
 

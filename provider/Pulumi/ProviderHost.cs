@@ -69,9 +69,6 @@ internal static class ProviderHost
         return new RunningProvider(app, new Uri(address).Port);
     }
 
-    private static IPortalsApi DefaultApi(BuildkiteClientOptions options, TimeProvider time)
-    {
-        _ = time;
-        throw new NotSupportedException($"the Buildkite client is not available in this build (organization {options.Organization})");
-    }
+    private static BuildkiteClient DefaultApi(BuildkiteClientOptions options, TimeProvider time) =>
+        BuildkiteClient.Create(options, time);
 }
