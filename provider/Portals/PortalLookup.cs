@@ -20,17 +20,18 @@ internal static class PortalLookup
     /// <summary>The single output of <c>getPortals</c>.</summary>
     public const string PortalsOutput = "portals";
 
-    /// <summary>The arguments of <c>getPortal</c> (exactly one must be given).</summary>
+    /// <summary>The arguments of <c>getPortal</c> (exactly one must be given; the function's description says so).
+    /// The texts are the schema's, and through it the C# SDK's doc comments.</summary>
     public static ImmutableArray<FunctionArgument> GetPortalArguments { get; } =
     [
-        new(SlugArgument, "The slug of the portal to look up. Set exactly one of `slug` or `uuid`."),
-        new(UuidArgument, "The UUID of the portal to look up (found through the organization's full, paginated portal list). Set exactly one of `slug` or `uuid`."),
+        new(SlugArgument, "The slug of the portal to look up."),
+        new(UuidArgument, "The UUID of the portal to look up."),
     ];
 
     /// <summary>The arguments of <c>getPortals</c> (all optional).</summary>
     public static ImmutableArray<FunctionArgument> GetPortalsArguments { get; } =
     [
-        new(NameContainsArgument, "Only portals whose name contains this text (case-insensitive). Omitted or empty: every portal of the organization."),
+        new(NameContainsArgument, "Only portals whose name contains this text (case-insensitive)."),
     ];
 
     /// <summary>What both functions return per portal: every output of <c>Portal</c> except secret ones.</summary>
