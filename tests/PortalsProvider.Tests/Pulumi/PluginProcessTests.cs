@@ -5,7 +5,8 @@ using Pulumirpc;
 
 namespace PortalsProvider.Tests.Pulumi;
 
-/// <summary>The built plugin as the engine runs it: a child process whose stdout carries the port line only.</summary>
+/// <summary>The built plugin as the engine runs it: a child process whose stdout carries the port line only.
+/// Set <c>PORTALS_PLUGIN_BINARY</c> to a published (e.g. Native AOT) executable to test that instead of the dll.</summary>
 public sealed class PluginProcessTests
 {
     [Theory]
@@ -14,9 +15,13 @@ public sealed class PluginProcessTests
     public async Task Plugin_PrintsOnlyPortServesAndExitsOnSigterm(string commandLine)
     {
         var args = commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var dll = typeof(ProviderInfo).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
+        var binary = Environment.GetEnvironmentVariable("PORTALS_PLUGIN_BINARY");
+        var start = new ProcessStartInfo(string.IsNullOrEmpty(binary) ? "dotnet" : binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (string.IsNullOrEmpty(binary))
+        {
+            start.ArgumentList.Add(typeof(ProviderInfo).Assembly.Location);
+        }
+
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);
@@ -30,8 +35,13 @@ public sealed class PluginProcessTests
 
         using (var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{line}"))
         {
-            var info = await new ResourceProvider.ResourceProviderClient(channel).GetPluginInfoAsync(new Empty(), cancellationToken: bound.Token);
+            var client = new ResourceProvider.ResourceProviderClient(channel);
+            var info = await client.GetPluginInfoAsync(new Empty(), cancellationToken: bound.Token);
             Assert.Equal(ProviderInfo.Version, info.Version);
+            var check = await client.CheckAsync(new CheckRequest { News = new Struct { Fields = { ["name"] = Value.ForString("n"), ["query"] = Value.ForString("query {") } } }, cancellationToken: bound.Token);
+            Assert.Equal("query", Assert.Single(check.Failures).Property);
+            var schema = await client.GetSchemaAsync(new GetSchemaRequest(), cancellationToken: bound.Token);
+            Assert.Contains("buildkite-portals:index:Portal", schema.Schema);
         }
 
         using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
