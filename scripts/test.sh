@@ -40,9 +40,10 @@ else
     step "conformance suite (Node, @pulumi/pulumi generated client)"
     PORTALS_SKIP_BUILD=1 tests/conformance/run.sh 2>&1 | tee "$logdir/conformance.log" >&2
     rc=${PIPESTATUS[0]}
-    p=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$logdir/conformance.log" | tail -1)
-    f=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$logdir/conformance.log" | tail -1)
-    s=$(sed -nE 's/^# skipped ([0-9]+)$/\1/p' "$logdir/conformance.log" | tail -1)
+    # node's reporters end with "ℹ pass N" (spec) or "# pass N" (tap).
+    p=$(sed -nE 's/^(# |ℹ )pass ([0-9]+)$/\2/p' "$logdir/conformance.log" | tail -1)
+    f=$(sed -nE 's/^(# |ℹ )fail ([0-9]+)$/\2/p' "$logdir/conformance.log" | tail -1)
+    s=$(sed -nE 's/^(# |ℹ )skipped ([0-9]+)$/\2/p' "$logdir/conformance.log" | tail -1)
     passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
     if [ "$rc" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then broken=1; fi
   fi

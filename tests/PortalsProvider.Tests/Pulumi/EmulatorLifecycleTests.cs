@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using PortalsApi.Emulator;
-using PortalsProvider.Buildkite;
 using PortalsProvider.Portals;
 using PortalsProvider.Protos.Rpc;
 using PortalsProvider.Pulumi;
@@ -24,7 +23,7 @@ public sealed class EmulatorLifecycleTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         emu = await PortalsEmulator.StartAsync(new EmulatorOptions { Token = Token, Organization = Org });
-        h = await ProviderHarness.StartAsync(apiFactory: o => BuildkiteClient.Create(o));
+        h = await ProviderHarness.StartAsync(productionClient: true);
         await ConfigureAsync(Token);
     }
 
@@ -34,11 +33,11 @@ public sealed class EmulatorLifecycleTests : IAsyncLifetime
         await emu.DisposeAsync();
     }
 
-    private Task ConfigureAsync(string token) =>
+    private Task ConfigureAsync(string token, int maxRetries = 0) =>
         h.Client.ConfigureAsync(new ConfigureRequest
         {
             AcceptSecrets = true,
-            Args = St(O(("apiToken", Secret(S(token))), ("organization", S(Org)), ("apiUrl", S(emu.BaseUrl.ToString())), ("maxRetries", S("0")))),
+            Args = St(O(("apiToken", Secret(S(token))), ("organization", S(Org)), ("apiUrl", S(emu.BaseUrl.ToString())), ("maxRetries", N(maxRetries)))),
         }).ResponseAsync;
 
     private static Struct St(PValue.Object o) => ProviderHarness.ToStruct(o);
@@ -180,6 +179,26 @@ public sealed class EmulatorLifecycleTests : IAsyncLifetime
         Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
         Assert.DoesNotContain("bkua_wrong_secret_value", ex.Status.Detail);
         Assert.StartsWith("creating portal \"Deploys\": 401", ex.Status.Detail);
+    }
+
+    [Fact]
+    public async Task Read_RateLimitedOnce_RetriesAndShowsEphemeralNoticeOnResource()
+    {
+        await ConfigureAsync(Token, maxRetries: 2);
+        var seeded = emu.Seed(Org, new PortalSeed { Name = "Builds", Slug = "builds" }).Single();
+        emu.Faults.Add(new FaultRule { Kind = FaultKind.RateLimit, Method = "GET", Count = 1, ResetSeconds = 0 });
+        var read = await h.Client.ReadAsync(new ReadRequest { Id = "builds", Urn = Urn });
+        Assert.Equal(seeded.Uuid, read.Id);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!h.Engine.Messages.Any(m => m.Ephemeral) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        var notice = Assert.Single(h.Engine.Messages, m => m.Ephemeral);
+        Assert.Equal(Urn, notice.Urn);
+        Assert.Equal(LogSeverity.Info, notice.Severity);
+        Assert.Contains("retrying", notice.Message);
     }
 
     [Fact]
