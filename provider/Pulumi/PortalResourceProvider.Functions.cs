@@ -59,7 +59,7 @@ internal sealed partial class PortalResourceProvider
         }
 
         var listRequest = new PortalListRequest(nameContains, request.Limit, request.PageSize, request.ContinuationToken);
-        var page = await RunAsync(context, async (service, ct) =>
+        var page = await RunAsync(string.Empty, context, async (service, ct) =>
         {
             var states = await service.ListAsync(nameContains, timeout: null, ct).ConfigureAwait(false);
             return PortalListing.Page(states.Select(s => new PortalListEntry(s.Uuid, s.Slug)), listRequest);
@@ -88,7 +88,7 @@ internal sealed partial class PortalResourceProvider
             return Task.FromResult(Failures(failures));
         }
 
-        return RunAsync(context, async (service, ct) =>
+        return RunAsync(string.Empty, context, async (service, ct) =>
         {
             var state = await service.FindAsync(lookup.Slug, lookup.Uuid, timeout: null, ct).ConfigureAwait(false)
                 ?? throw PortalLookup.NotFound(lookup, service.Organization);
@@ -104,7 +104,7 @@ internal sealed partial class PortalResourceProvider
             return Task.FromResult(Failures(failures));
         }
 
-        return RunAsync(context, async (service, ct) =>
+        return RunAsync(string.Empty, context, async (service, ct) =>
         {
             var states = await service.ListAsync(nameContains, timeout: null, ct).ConfigureAwait(false);
             return new InvokeResponse { Return = StructValues.ToStruct(PortalLookup.ToListResult(states)) };
