@@ -2,8 +2,13 @@ namespace PortalsProvider;
 
 internal static class Program
 {
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
+        if (Terraform.TerraformHost.IsTerraformLaunch())
+        {
+            return await Terraform.TerraformHost.RunAsync(args, CancellationToken.None).ConfigureAwait(false);
+        }
+
         // `schema` is a maintenance mode, not a plugin mode: it prints the package schema to stdout and exits.
         if (args is ["schema"])
         {
