@@ -1,0 +1,36 @@
+using System.Net;
+
+namespace PortalsProvider.Buildkite;
+
+/// <summary>Mutable bookkeeping of one HTTP exchange (all its attempts), carried in the Polly context.</summary>
+internal sealed class CallState(HttpMethod method, Uri uri, string path, byte[]? body, OperationDeadline deadline)
+{
+    public HttpMethod Method { get; } = method;
+
+    public Uri Uri { get; } = uri;
+
+    /// <summary>Path and query as shown in errors (no host; the API takes no secrets in the query).</summary>
+    public string Path { get; } = path;
+
+    public byte[]? Body { get; } = body;
+
+    public OperationDeadline Deadline { get; } = deadline;
+
+    /// <summary>POST is not idempotent: it is retried only where the API provably did not act.</summary>
+    public bool IsIdempotent => Method != HttpMethod.Post;
+
+    public int Attempts { get; set; }
+
+    /// <summary>The wait chosen by the retry predicate for the next attempt (read by Polly's delay generator).</summary>
+    public TimeSpan? NextDelay { get; set; }
+
+    public string? NextReason { get; set; }
+
+    /// <summary>Set when a retry was due but its wait would have run past the deadline.</summary>
+    public bool StoppedByDeadline { get; set; }
+
+    /// <summary>The last error status seen, kept so that a later timeout can still say what the API answered.</summary>
+    public HttpStatusCode? LastStatus { get; set; }
+
+    public string? LastErrorBody { get; set; }
+}
