@@ -62,15 +62,11 @@ internal static class TerraformProviderConfig
         }
 
         var apiUrl = values[PortalProperties.ConfigApiUrl] ?? BuildkiteClientOptions.DefaultApiUrl;
-        if (!Uri.TryCreate(apiUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        // The scheme rules (https, or http on loopback only) are the client's: BuildkiteClient.Create checks them.
+        if (!Uri.TryCreate(apiUrl, UriKind.Absolute, out var uri))
         {
             diagnostics.Add(Diagnostics.Error("Invalid provider setting \"api_url\"",
-                $"\"{apiUrl}\" is not an absolute http(s) URL, for example https://api.buildkite.com.", "api_url"));
-        }
-        else if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
-        {
-            diagnostics.Add(Diagnostics.Error("Invalid provider setting \"api_url\"",
-                $"\"{apiUrl}\" uses plain http, which would send the API token unencrypted; plain http is accepted only for loopback hosts. Use https.", "api_url"));
+                $"\"{apiUrl}\" is not an absolute URL, for example https://api.buildkite.com.", "api_url"));
         }
 
         var maxRetries = BuildkiteClientOptions.DefaultMaxRetries;

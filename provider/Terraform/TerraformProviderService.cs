@@ -67,8 +67,17 @@ internal sealed partial class TerraformProviderService(
             response.Diagnostics.AddRange(diagnostics);
             if (options is not null)
             {
-                state.Configure(options);
-                LogConfigured(logger, options.Organization, request.TerraformVersion);
+                try
+                {
+                    state.Configure(options);
+                    LogConfigured(logger, options.Organization, request.TerraformVersion);
+                }
+                catch (ArgumentException ex)
+                {
+                    // The client's own option checks; the message names the setting (as the Pulumi key, which
+                    // is re-spelled as the Terraform attribute) and the fix.
+                    response.Diagnostics.Add(ConfigError(ex));
+                }
             }
         });
         return Task.FromResult(response);
@@ -199,6 +208,19 @@ internal sealed partial class TerraformProviderService(
         // GRPCController.Shutdown.
         state.Stop();
         return Task.FromResult(new StopProvider.Types.Response());
+    }
+
+    private static Diagnostic ConfigError(ArgumentException ex)
+    {
+        if (ex.ParamName is not { Length: > 0 } key)
+        {
+            return Diagnostics.Error("Invalid provider configuration", ex.Message);
+        }
+
+        var attribute = TerraformSchema.SnakeCase(key);
+        var text = ex.Message.Replace($" (Parameter '{key}')", string.Empty, StringComparison.Ordinal)
+            .Replace(key, attribute, StringComparison.Ordinal);
+        return Diagnostics.Error($"Invalid provider setting \"{attribute}\"", text, attribute);
     }
 
     private static ServerCapabilities Capabilities() => new() { GetProviderSchemaOptional = true };

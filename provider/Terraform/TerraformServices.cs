@@ -8,11 +8,8 @@ internal static class TerraformServices
 {
     public static void Add(IServiceCollection services)
     {
-        services.AddSingleton(sp => new TerraformProviderState(CreateClient));
+        services.AddSingleton(_ => new TerraformProviderState(options => BuildkiteClient.Create(options)));
         services.AddSingleton<PortalResource>();
         services.AddSingleton<PortalDataSources>();
     }
-
-    private static IPortalsApi CreateClient(BuildkiteClientOptions options) =>
-        throw new NotSupportedException("The Buildkite client is not merged yet.");
 }
