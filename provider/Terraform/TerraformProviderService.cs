@@ -47,12 +47,7 @@ internal sealed partial class TerraformProviderService(
         Guard(response.Diagnostics, "validating the provider configuration", () =>
         {
             var config = DynamicValues.Decode(request.Config, TerraformSchema.Provider.ImpliedType);
-            if (config.GetAttribute("max_retries") is { Kind: CtyValueKind.Number } retries
-                && (retries.AsNumber < 0 || retries.AsNumber > 100 || retries.AsNumber != decimal.Truncate(retries.AsNumber)))
-            {
-                response.Diagnostics.Add(Diagnostics.Error("Invalid provider setting \"max_retries\"",
-                    "max_retries must be a whole number from 0 to 100.", "max_retries"));
-            }
+            response.Diagnostics.AddRange(TerraformProviderConfig.Validate(config));
         });
         return Task.FromResult(response);
     }
@@ -273,6 +268,9 @@ internal sealed partial class TerraformProviderService(
         {
             case TerraformUsageException or FormatException:
                 return Diagnostics.Error($"Error {action}", ex.Message);
+            case Portals.PortalOperationException:
+                // The core's message names the action, the portal and the API's own message; never a token.
+                return Diagnostics.Error($"Error {action}", TerraformWording.Rewrite(ex.Message));
             default:
                 // A bug on our side: keep the stack trace in the provider log (TF_LOG), give the user the message.
                 LogUnexpected(logger, ex, action);

@@ -1,4 +1,5 @@
 using PortalsProvider.Buildkite;
+using PortalsProvider.Portals;
 
 namespace PortalsProvider.Terraform;
 
@@ -21,7 +22,7 @@ internal sealed class TerraformProviderState(Func<BuildkiteClientOptions, IPorta
     public void Configure(BuildkiteClientOptions options)
     {
         var api = clientFactory(options);
-        Volatile.Write(ref _client, new ConfiguredClient(options, api));
+        Volatile.Write(ref _client, new ConfiguredClient(options, new PortalService(api, options.Organization)));
     }
 
     /// <summary>A token for one RPC: cancelled when the call is cancelled or when StopProvider arrives.</summary>
