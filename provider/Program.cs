@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using PortalsProvider.Pulumi;
+
 namespace PortalsProvider;
 
 internal static class Program
@@ -9,13 +12,27 @@ internal static class Program
             return await Terraform.TerraformHost.RunAsync(args, CancellationToken.None).ConfigureAwait(false);
         }
 
-        // `schema` is a maintenance mode, not a plugin mode: it prints the package schema to stdout and exits.
+        // `schema` is a maintenance mode, not a plugin mode: it prints the package schema to stdout and exits
+        // (`dotnet run --project provider -- schema > provider/schema.json`).
         if (args is ["schema"])
         {
-            Console.Out.Write(Pulumi.PulumiSchema.Json);
+            await Console.Out.WriteAsync(PulumiSchema.Json).ConfigureAwait(false);
             return 0;
         }
 
+        var parsed = ProviderArguments.Parse(args);
+        var options = new ProviderHostOptions
+        {
+            EngineAddress = parsed.EngineAddress,
+            LogToStderr = parsed.LogToStderr,
+            LogLevel = parsed.Verbosity >= 9 ? LogLevel.Trace : parsed.Verbosity >= 5 ? LogLevel.Debug : LogLevel.Information,
+        };
+        await using var provider = await ProviderHost.StartAsync(options, CancellationToken.None).ConfigureAwait(false);
+
+        // The handshake: the port, alone, on the first line of stdout; nothing else is ever written there.
+        await Console.Out.WriteAsync(provider.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n").ConfigureAwait(false);
+        await Console.Out.FlushAsync().ConfigureAwait(false);
+        await provider.WaitForShutdownAsync().ConfigureAwait(false);
         return 0;
     }
 }

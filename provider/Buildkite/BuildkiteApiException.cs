@@ -20,8 +20,9 @@ internal sealed class BuildkiteApiException : Exception
         string? apiMessage,
         string? body,
         int attempts,
-        Exception? innerException = null)
-        : base(FormatMessage(kind, method, path, statusCode, apiMessage, body, attempts, innerException), innerException)
+        Exception? innerException = null,
+        string? detail = null)
+        : base(FormatMessage(kind, method, path, statusCode, apiMessage, body, attempts, innerException, detail), innerException)
     {
         Kind = kind;
         Method = method;
@@ -55,8 +56,11 @@ internal sealed class BuildkiteApiException : Exception
     public bool MayHaveActed => Kind is ApiFailureKind.TransportAfterSend or ApiFailureKind.Timeout or ApiFailureKind.InvalidResponse
         || (Kind == ApiFailureKind.HttpStatus && (int?)StatusCode >= 500);
 
+    /// <param name="detail">The client's own explanation (why it gave up, what was wrong with a response), shown
+    /// before the API's message; <see cref="ApiMessage"/> stays the API's text alone.</param>
     private static string FormatMessage(
-        ApiFailureKind kind, string method, string path, HttpStatusCode? status, string? apiMessage, string? body, int attempts, Exception? inner)
+        ApiFailureKind kind, string method, string path, HttpStatusCode? status, string? apiMessage, string? body, int attempts, Exception? inner,
+        string? detail)
     {
         var what = kind switch
         {
@@ -67,10 +71,40 @@ internal sealed class BuildkiteApiException : Exception
             ApiFailureKind.InvalidResponse => $"unreadable response (HTTP {(int?)status})",
             _ => kind.ToString(),
         };
-        var detail = apiMessage ?? (body is null ? inner?.Message : (body.Length > 200 ? body[..200] + "…" : body));
+        // The deadline's own exception only repeats "timed out"; the detail already says which budget ran out.
+        var said = apiMessage ?? Excerpt(body) ?? (kind == ApiFailureKind.Timeout || inner is null ? null : Describe(inner));
+        var text = string.IsNullOrWhiteSpace(detail) ? said : string.IsNullOrWhiteSpace(said) ? detail : $"{detail}: {said}";
         var tries = attempts > 1 ? $" after {attempts} attempts" : string.Empty;
-        return string.IsNullOrWhiteSpace(detail)
+        return string.IsNullOrWhiteSpace(text)
             ? $"{method} {path}: {what}{tries}"
-            : $"{method} {path}: {what}{tries}: {detail}";
+            : $"{method} {path}: {what}{tries}: {text}";
+    }
+
+    /// <summary>The outer message plus the innermost cause: HttpClient's outer message ("An error occurred while
+    /// sending the request.") says nothing; the socket error under it ("Connection reset by peer") does.</summary>
+    internal static string Describe(Exception ex)
+    {
+        var innermost = ex;
+        while (innermost.InnerException is { } next)
+        {
+            innermost = next;
+        }
+
+        return ReferenceEquals(innermost, ex) || ex.Message.Contains(innermost.Message, StringComparison.Ordinal)
+            ? ex.Message
+            : $"{ex.Message} ({innermost.Message.TrimEnd('.')})";
+    }
+
+    /// <summary>The first 200 characters of a body on one line (an HTML page or pretty-printed JSON would otherwise
+    /// spread the message over many lines); the whole capped body stays in <see cref="Body"/>.</summary>
+    private static string? Excerpt(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        var oneLine = string.Join(' ', body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return oneLine.Length > 200 ? oneLine[..200] + "…" : oneLine;
     }
 }

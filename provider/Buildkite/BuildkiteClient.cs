@@ -25,6 +25,9 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
 
     private readonly HttpClient _http;
     private readonly BuildkiteClientOptions _options;
+
+    /// <summary>The token as sent (trimmed): what an echo in an error body would contain, so what is scrubbed.</summary>
+    private readonly string _apiToken;
     private readonly TimeProvider _time;
     private readonly Func<double> _jitter;
     private readonly Action<RetryNotice>? _onRetry;
@@ -36,6 +39,7 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
         BuildkiteClientOptions options, TimeProvider time, HttpMessageHandler primaryHandler, Func<double> jitter, Action<RetryNotice>? onRetry)
     {
         _options = options;
+        _apiToken = options.ApiToken.Trim();
         _time = time;
         _jitter = jitter;
         _onRetry = onRetry;
@@ -46,7 +50,7 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
         _portalsPath = $"v2/organizations/{Uri.EscapeDataString(options.Organization.Trim())}/portals";
 
         // The operation deadline (not HttpClient.Timeout) bounds every exchange, on the injected clock.
-        _http = new HttpClient(new BuildkiteAuthHandler(options.ApiToken.Trim(), options.UserAgent, _apiBase, primaryHandler))
+        _http = new HttpClient(new BuildkiteAuthHandler(_apiToken, options.UserAgent, _apiBase, primaryHandler))
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
@@ -93,7 +97,8 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
             if (!seenPages.Add(uri.AbsoluteUri))
             {
                 throw new BuildkiteApiException(
-                    ApiFailureKind.InvalidResponse, "GET", PathOf(uri), HttpStatusCode.OK, null, "the Link header points back to a page already read", 1);
+                    ApiFailureKind.InvalidResponse, "GET", PathOf(uri), null, null, null, 0,
+                    detail: "the Link rel=\"next\" header points back to a page already read");
             }
 
             var (response, state) = await SendAsync(HttpMethod.Get, uri, null, deadline, ct).ConfigureAwait(false);
@@ -117,8 +122,8 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
             if (!BuildkiteAuthHandler.IsSameOrigin(next, _apiBase))
             {
                 throw new BuildkiteApiException(
-                    ApiFailureKind.InvalidResponse, "GET", state.Path, response.StatusCode, null,
-                    $"the Link rel=\"next\" points to another host ({next.GetLeftPart(UriPartial.Authority)}); refusing to follow it", state.Attempts);
+                    ApiFailureKind.InvalidResponse, "GET", state.Path, response.StatusCode, null, null, state.Attempts,
+                    detail: $"the Link rel=\"next\" header points to another host ({next.GetLeftPart(UriPartial.Authority)}); refusing to send the token there");
             }
 
             uri = next;
@@ -146,8 +151,44 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
         ArgumentNullException.ThrowIfNull(request);
         var uri = PortalUri(slug);
         var body = JsonSerializer.SerializeToUtf8Bytes(request, BuildkiteJsonContext.Default.PortalUpdateRequest);
-        var (response, state) = await SendAsync(HttpMethod.Put, uri, body, StartDeadline(timeout), ct).ConfigureAwait(false);
-        return CheckPortal(Parse(response, state, BuildkiteJsonContext.Default.PortalDto), response, state);
+        var state = NewCall(HttpMethod.Put, uri, body, StartDeadline(timeout));
+        try
+        {
+            var response = await SendAsync(state, ct).ConfigureAwait(false);
+            return CheckPortal(Parse(response, state, BuildkiteJsonContext.Default.PortalDto), response, state);
+        }
+        catch (BuildkiteApiException ex) when (ex.IsNotFound && state.EarlierAttemptMayHaveActed && !string.Equals(request.Slug, slug, StringComparison.Ordinal))
+        {
+            // A retried rename: the first attempt probably landed and moved the portal to its new slug, so the repeat
+            // finds nothing at the old one. Confirm at the new slug; anything else keeps the honest 404.
+            if (await FindLandedRenameAsync(request, state, ct).ConfigureAwait(false) is { } renamed)
+            {
+                return renamed;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<PortalDto?> FindLandedRenameAsync(PortalUpdateRequest request, CallState state, CancellationToken ct)
+    {
+        var remaining = state.Deadline.Remaining;
+        if (state.Deadline.IsExpired)
+        {
+            return null;
+        }
+
+        try
+        {
+            var portal = await GetAsync(request.Slug, remaining, ct).ConfigureAwait(false);
+            var same = portal.Name == request.Name && portal.Query == request.Query && portal.Description == request.Description
+                && portal.AllowedIpAddresses == request.AllowedIpAddresses && portal.UserInvokable == request.UserInvokable;
+            return same ? portal : null;
+        }
+        catch (BuildkiteApiException)
+        {
+            return null;
+        }
     }
 
     public async Task DeleteAsync(string slug, TimeSpan? timeout, CancellationToken ct)
@@ -232,6 +273,9 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         AutomaticDecompression = DecompressionMethods.All,
 
+        // A black-holed address should become a retryable "could not connect" rather than eat the whole deadline.
+        ConnectTimeout = TimeSpan.FromSeconds(30),
+
         // The API does not redirect; a redirect is surfaced as an error rather than followed with the token.
         AllowAutoRedirect = false,
     };
@@ -307,6 +351,9 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
 
         state.NextDelay = proposal.Delay;
         state.NextReason = proposal.Reason;
+        state.EarlierAttemptMayHaveActed |= outcome.Exception is { } ex
+            ? RetryRules.ClassifyException(ex)?.Kind is ApiFailureKind.TransportAfterSend or ApiFailureKind.InvalidResponse
+            : (int)outcome.Result!.StatusCode >= 500 || outcome.Result.StatusCode == HttpStatusCode.RequestTimeout;
         return true;
     }
 
@@ -330,13 +377,21 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
 
     private static string PathOf(Uri uri) => uri.PathAndQuery;
 
-    /// <summary>Runs one HTTP exchange (all attempts) and turns every failure into <see cref="BuildkiteApiException"/>.</summary>
+    private static CallState NewCall(HttpMethod method, Uri uri, byte[]? body, OperationDeadline deadline) =>
+        new(method, uri, PathOf(uri), body, deadline);
+
     private async Task<(ApiResponse Response, CallState State)> SendAsync(
         HttpMethod method, Uri uri, byte[]? body, OperationDeadline deadline, CancellationToken ct)
     {
+        var state = NewCall(method, uri, body, deadline);
+        return (await SendAsync(state, ct).ConfigureAwait(false), state);
+    }
+
+    /// <summary>Runs one HTTP exchange (all attempts) and turns every failure into <see cref="BuildkiteApiException"/>.</summary>
+    private async Task<ApiResponse> SendAsync(CallState state, CancellationToken ct)
+    {
         ct.ThrowIfCancellationRequested();
-        var state = new CallState(method, uri, PathOf(uri), body, deadline);
-        if (deadline.IsExpired)
+        if (state.Deadline.IsExpired)
         {
             throw Failure(ApiFailureKind.Timeout, state, null);
         }
@@ -373,7 +428,7 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
 
         if (response.IsSuccess)
         {
-            return (response, state);
+            return response;
         }
 
         throw Failure(state.StoppedByDeadline ? ApiFailureKind.Timeout : ApiFailureKind.HttpStatus, state, null);
@@ -483,30 +538,33 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
         var body = content.Length == 0 ? "(empty body)" : Encoding.UTF8.GetString(content, 0, length);
         return new BuildkiteApiException(
             ApiFailureKind.InvalidResponse, state.Method.Method, state.Path, response.StatusCode,
-            problem, SecretScrubber.Scrub(body, _options.ApiToken), state.Attempts, inner);
+            null, SecretScrubber.Scrub(body, _apiToken), state.Attempts, ScrubbedInner(inner), problem ?? "the body is not the expected JSON");
     }
 
     private BuildkiteApiException Failure(ApiFailureKind kind, CallState state, Exception? inner)
     {
-        var status = inner is ResponseBodyException rb ? rb.StatusCode : state.LastStatus;
-        var body = SecretScrubber.Scrub(state.LastErrorBody, _options.ApiToken);
-        var apiMessage = SecretScrubber.Scrub(ApiMessageOf(body), _options.ApiToken);
+        // A transport failure of the last attempt has no status of its own; a timeout still tells what the API last said.
+        var hasAnswer = kind is ApiFailureKind.HttpStatus or ApiFailureKind.Timeout;
+        var status = inner is ResponseBodyException rb ? rb.StatusCode : hasAnswer ? state.LastStatus : null;
+        var body = hasAnswer ? SecretScrubber.Scrub(state.LastErrorBody, _apiToken) : null;
+        var apiMessage = SecretScrubber.Scrub(ApiMessageOf(body), _apiToken);
+        string? detail = null;
         if (kind == ApiFailureKind.Timeout)
         {
             var budget = state.Deadline.IsInfinite ? "the operation timeout" : $"the {Describe(state.Deadline.Budget)} operation timeout";
-            var why = state.StoppedByDeadline ? "the next retry would have waited past " : "the call ran past ";
-            var last = status is { } s ? $"; last answer HTTP {(int)s}{(apiMessage is null ? string.Empty : ": " + apiMessage)}" : string.Empty;
-            apiMessage = why + budget + last;
+            detail = (state.StoppedByDeadline ? "the next retry would have waited past " : "the call ran past ") + budget
+                + (status is { } s ? $" (last answer: HTTP {(int)s})" : string.Empty);
         }
 
-        return new BuildkiteApiException(kind, state.Method.Method, state.Path, status, apiMessage, body, Math.Max(state.Attempts, 1), ScrubbedInner(inner));
+        return new BuildkiteApiException(
+            kind, state.Method.Method, state.Path, status, apiMessage, body, Math.Max(state.Attempts, 1), ScrubbedInner(inner), detail);
     }
 
     /// <summary>Inner exceptions come from the HTTP stack and never see the token, but are re-checked: an exception
     /// message is shown to users and written to logs.</summary>
     private Exception? ScrubbedInner(Exception? inner) =>
-        inner is not null && inner.ToString().Contains(_options.ApiToken, StringComparison.Ordinal)
-            ? new HttpRequestException(SecretScrubber.Scrub(inner.Message, _options.ApiToken))
+        inner is not null && inner.ToString().Contains(_apiToken, StringComparison.Ordinal)
+            ? new HttpRequestException(SecretScrubber.Scrub(inner.Message, _apiToken))
             : inner;
 
     private static string? ApiMessageOf(string? body)

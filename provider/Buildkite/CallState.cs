@@ -26,6 +26,10 @@ internal sealed class CallState(HttpMethod method, Uri uri, string path, byte[]?
 
     public string? NextReason { get; set; }
 
+    /// <summary>An attempt that was retried may nonetheless have been carried out (lost answer, 5xx after acting):
+    /// a repeat can then meet the effect of that attempt (e.g. a renamed portal is no longer at its old slug).</summary>
+    public bool EarlierAttemptMayHaveActed { get; set; }
+
     /// <summary>Set when a retry was due but its wait would have run past the deadline.</summary>
     public bool StoppedByDeadline { get; set; }
 

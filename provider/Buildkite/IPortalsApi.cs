@@ -5,7 +5,10 @@ namespace PortalsProvider.Buildkite;
 /// Every method is bounded by <paramref name="timeout"/> (null: the client's default operation timeout), which
 /// covers all attempts and every wait between them, and by <paramref name="ct"/>. Failures are
 /// <see cref="BuildkiteApiException"/>; a cancelled <paramref name="ct"/> surfaces as
-/// <see cref="OperationCanceledException"/>.
+/// <see cref="OperationCanceledException"/>; the deadline passing surfaces as <see cref="BuildkiteApiException"/> with
+/// <see cref="ApiFailureKind.Timeout"/>, never as a cancellation. Branch on <see cref="BuildkiteApiException.Kind"/>,
+/// <see cref="BuildkiteApiException.StatusCode"/> and <see cref="BuildkiteApiException.IsNotFound"/>, never on text.
+/// Implementations are safe for concurrent use.
 /// </remarks>
 internal interface IPortalsApi
 {
@@ -18,7 +21,11 @@ internal interface IPortalsApi
     Task<PortalDto> CreateAsync(PortalCreateRequest request, TimeSpan? timeout, CancellationToken ct);
 
     /// <summary>PUT to the portal's current (old) slug; the body may carry a new slug.</summary>
+    /// <remarks>When a retried rename meets 404 at the old slug after an earlier attempt may have landed, the portal
+    /// is looked up at the new slug and returned if it matches the request; otherwise the 404 stands.</remarks>
     Task<PortalDto> UpdateAsync(string slug, PortalUpdateRequest request, TimeSpan? timeout, CancellationToken ct);
 
+    /// <summary>DELETE (204). A 404 is reported as <see cref="BuildkiteApiException.IsNotFound"/>, including when a
+    /// retry follows an attempt that may already have deleted it: the caller decides whether "gone" is success.</summary>
     Task DeleteAsync(string slug, TimeSpan? timeout, CancellationToken ct);
 }

@@ -6,7 +6,7 @@ namespace PortalsProvider.Buildkite;
 internal sealed class ResponseBodyException : Exception
 {
     public ResponseBodyException(HttpStatusCode statusCode, Exception innerException)
-        : base($"the HTTP {(int)statusCode} response body could not be read: {innerException.Message}", innerException)
+        : base($"the HTTP {(int)statusCode} response body could not be read: {BuildkiteApiException.Describe(innerException)}", innerException)
     {
         StatusCode = statusCode;
     }

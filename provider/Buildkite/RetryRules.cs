@@ -83,6 +83,9 @@ internal static class RetryRules
         // A misspelt host or a certificate problem: the API did not act, and retrying will not fix it.
         HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError }
             => (ApiFailureKind.ConnectionFailed, false),
+        // SocketsHttpHandler.ConnectTimeout: the connection was never made. (HttpClient.Timeout, which throws the same
+        // shape, is disabled in this client: the operation deadline is enforced on the injected clock instead.)
+        OperationCanceledException { InnerException: TimeoutException } => (ApiFailureKind.ConnectionFailed, true),
         _ when FindSocketError(ex) is SocketError.ConnectionRefused or SocketError.HostUnreachable or SocketError.NetworkUnreachable
             => (ApiFailureKind.ConnectionFailed, true),
         HttpRequestException or IOException or SocketException => (ApiFailureKind.TransportAfterSend, true),

@@ -83,14 +83,10 @@ internal static partial class PortalChecker
     public static string? ValidateCidr(string entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (IPNetwork.TryParse(entry, out _))
-        {
-            return null;
-        }
-
         var slash = entry.IndexOf('/', StringComparison.Ordinal);
         var addressPart = slash < 0 ? entry : entry[..slash];
-        if (!IPAddress.TryParse(addressPart, out var address) || entry.Any(char.IsWhiteSpace))
+        if (!IPAddress.TryParse(addressPart, out var address) || entry.Any(char.IsWhiteSpace) || addressPart.Contains('%', StringComparison.Ordinal)
+            || (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && address.ToString() != addressPart))
         {
             return $"\"{entry}\" is not a CIDR block (for example 192.0.2.0/24 or 2001:db8::/32)";
         }
@@ -106,8 +102,13 @@ internal static partial class PortalChecker
             return $"\"{entry}\" has an invalid prefix length; it must be 0 to {max}";
         }
 
-        var network = new IPNetwork(Mask(address, prefix), prefix);
-        return $"\"{entry}\" has bits set after the /{prefix} prefix; did you mean {network}?";
+        var masked = Mask(address, prefix);
+        if (!masked.Equals(address))
+        {
+            return $"\"{entry}\" has bits set after the /{prefix} prefix; did you mean {new IPNetwork(masked, prefix)}?";
+        }
+
+        return IPNetwork.TryParse(entry, out _) ? null : $"\"{entry}\" is not a CIDR block (for example 192.0.2.0/24 or 2001:db8::/32)";
     }
 
     private static IPAddress Mask(IPAddress address, int prefix)

@@ -4,16 +4,19 @@ using System.Text;
 
 namespace PortalsProvider.Tests.Buildkite;
 
-/// <summary>A loopback server that reads each request and then resets the connection without answering:
-/// the request was delivered, the response is lost.</summary>
+/// <summary>A loopback server that reads each request and then resets the connection, after sending nothing or
+/// only the start of a response: the request was delivered, the (whole) response is lost.</summary>
 internal sealed class AbortingServer : IDisposable
 {
+    private readonly byte[] _partialResponse;
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private int _connections;
 
-    public AbortingServer()
+    /// <param name="partialResponse">Bytes sent before the reset, e.g. a status line and headers promising a longer body.</param>
+    public AbortingServer(string partialResponse = "")
     {
+        _partialResponse = Encoding.ASCII.GetBytes(partialResponse);
         _listener.Start();
         _ = Task.Run(AcceptLoopAsync);
     }
@@ -58,6 +61,31 @@ internal sealed class AbortingServer : IDisposable
 
                     received.Append(Encoding.ASCII.GetString(buffer, 0, n));
                 }
+
+                if (_partialResponse.Length > 0)
+                {
+                    // Read the whole request first (unread input would turn the close into a reset), send the start
+                    // of a response, then end the connection cleanly: the body simply stops short.
+                    var text = received.ToString();
+                    var headerEnd = text.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4;
+                    var length = ContentLength(text);
+                    var have = text.Length - headerEnd;
+                    while (have < length)
+                    {
+                        var n = await socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token);
+                        if (n == 0)
+                        {
+                            break;
+                        }
+
+                        have += n;
+                    }
+
+                    await socket.SendAsync(_partialResponse, SocketFlags.None, _stop.Token);
+                    socket.Shutdown(SocketShutdown.Send);
+                    socket.Close();
+                    continue;
+                }
             }
             catch (Exception ex) when (ex is OperationCanceledException or SocketException)
             {
@@ -67,5 +95,19 @@ internal sealed class AbortingServer : IDisposable
             socket.LingerState = new LingerOption(true, 0);
             socket.Close();
         }
+    }
+
+    private static int ContentLength(string head)
+    {
+        foreach (var line in head.Split("\r\n"))
+        {
+            if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase)
+                && int.TryParse(line["Content-Length:".Length..].Trim(), out var length))
+            {
+                return length;
+            }
+        }
+
+        return 0;
     }
 }

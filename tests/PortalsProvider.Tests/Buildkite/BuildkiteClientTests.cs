@@ -184,6 +184,87 @@ public sealed class BuildkiteClientTests : IDisposable
         AssertNoToken(ex);
     }
 
+    [Fact]
+    public async Task GetAsync_ConnectionResetAfterSend_RetriedThenTransportAfterSend()
+    {
+        using var server = new AbortingServer();
+        using var client = CreateClient(maxRetries: 1, apiUrl: server.Url);
+
+        var get = client.GetAsync("p", _longDeadline, CancellationToken.None);
+        _time.Advance(await _time.NextTimerAsync(below: TimeSpan.FromMinutes(1)));
+        var ex = await Assert.ThrowsAsync<BuildkiteApiException>(() => get.WaitAsync(_hangGuard));
+
+        Assert.Equal(ApiFailureKind.TransportAfterSend, ex.Kind);
+        Assert.Null(ex.StatusCode);
+        Assert.Equal(2, ex.Attempts);
+        Assert.Equal(2, server.Connections);
+        AssertNoToken(ex);
+    }
+
+    [Fact]
+    public async Task CreateAsync_SuccessBodyBreaksOff_ThrowsInvalidResponseKeepingStatusWithoutRetry()
+    {
+        using var server = new AbortingServer(
+            "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"uuid\":\"u-1\",\"token\":\"bkpat_");
+        using var client = CreateClient(apiUrl: server.Url);
+
+        var ex = await Assert.ThrowsAsync<BuildkiteApiException>(
+            () => client.CreateAsync(NewPortal(), _longDeadline, CancellationToken.None).WaitAsync(_hangGuard));
+
+        Assert.Equal(ApiFailureKind.InvalidResponse, ex.Kind);
+        Assert.Equal(HttpStatusCode.Created, ex.StatusCode);
+        Assert.True(ex.MayHaveActed);
+        Assert.Equal(1, server.Connections);
+        AssertNoToken(ex);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public async Task GetAsync_NonPositiveTimeout_ThrowsArgumentOutOfRange(int seconds)
+    {
+        using var client = CreateClient();
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => client.GetAsync("p", TimeSpan.FromSeconds(seconds), CancellationToken.None));
+
+        Assert.Empty(_server.LogEntries);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_RenameRetriedAfterServerErrorFindsOldSlugGone_ReturnsPortalAtNewSlug()
+    {
+        // The first PUT renamed the portal but its answer was a 502; the retry then finds nothing at the old slug.
+        _server.Given(Request.Create().WithPath($"{PortalsPath}/old").UsingPut()).InScenario("rename").WillSetStateTo("renamed")
+            .RespondWith(Response.Create().WithStatusCode(502).WithBody("<html>bad gateway</html>"));
+        _server.Given(Request.Create().WithPath($"{PortalsPath}/old").UsingPut()).InScenario("rename").WhenStateIs("renamed")
+            .RespondWith(Json(404, """{"message":"No portal found"}"""));
+        _server.Given(Request.Create().WithPath($"{PortalsPath}/new").UsingGet())
+            .RespondWith(Json(200, PortalJson("new", "u-1")));
+        using var client = CreateClient();
+        var request = new PortalUpdateRequest("Portal new", "query { viewer { user { name } } }", "new", null, null, false);
+
+        var update = client.UpdateAsync("old", request, _longDeadline, CancellationToken.None);
+        _time.Advance(await _time.NextTimerAsync(below: TimeSpan.FromMinutes(1)));
+        var portal = await update.WaitAsync(_hangGuard);
+
+        Assert.Equal("u-1", portal.Uuid);
+        Assert.Equal("new", portal.Slug);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_NotFoundOnFirstAttempt_ThrowsIsNotFoundWithoutLookingElsewhere()
+    {
+        _server.Given(Request.Create().WithPath($"{PortalsPath}/old").UsingPut()).RespondWith(Json(404, """{"message":"No portal found"}"""));
+        using var client = CreateClient();
+        var request = new PortalUpdateRequest("N", "query { viewer { user { name } } }", "new", null, null, false);
+
+        var ex = await Assert.ThrowsAsync<BuildkiteApiException>(() => client.UpdateAsync("old", request, null, CancellationToken.None));
+
+        Assert.True(ex.IsNotFound);
+        Assert.Single(_server.LogEntries);
+        AssertNoToken(ex);
+    }
+
     // ---- errors --------------------------------------------------------------------------------------------
 
     [Fact]
@@ -332,7 +413,9 @@ public sealed class BuildkiteClientTests : IDisposable
 
         Assert.Equal(ApiFailureKind.Timeout, ex.Kind);
         Assert.Equal(HttpStatusCode.TooManyRequests, ex.StatusCode);
+        Assert.Equal("Please wait 60 seconds", ex.ApiMessage);
         Assert.Contains("Please wait 60 seconds", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("30 s operation timeout", ex.Message, StringComparison.Ordinal);
         Assert.Single(_server.LogEntries);
         AssertNoToken(ex);
     }
@@ -479,6 +562,16 @@ public sealed class BuildkiteClientTests : IDisposable
         using var client = BuildkiteClient.Create(Options(new Uri(url)));
 
         Assert.NotNull(client);
+    }
+
+    [Fact]
+    public void Create_TokenWithLineBreak_ThrowsWithoutEchoingToken()
+    {
+        var ex = Assert.Throws<ArgumentException>(
+            () => BuildkiteClient.Create(Options(new Uri("https://api.buildkite.com")) with { ApiToken = Token + "\nX-Evil: 1" }));
+
+        Assert.Equal("apiToken", ex.ParamName);
+        Assert.DoesNotContain(Token, ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]
