@@ -222,5 +222,9 @@ internal static class TerraformHost
             _ => LogLevel.Warning,
         };
         logging.SetMinimumLevel(level);
+
+        // ASP.NET Core's per-request chatter would drown the provider's own lines at debug level.
+        logging.AddFilter("Microsoft", level == LogLevel.Trace ? LogLevel.Trace : LogLevel.Warning);
+        logging.AddFilter("Grpc", level == LogLevel.Trace ? LogLevel.Trace : LogLevel.Warning);
     }
 }
