@@ -36,6 +36,14 @@ internal sealed class PortalResource(TerraformProviderState state)
             return TfResult.Of(CtyValue.Null);
         }
 
+        // Validation runs again here: values unknown at validate time are known by now (at the latest when
+        // Terraform re-plans during apply).
+        var failures = Validate(config);
+        if (failures.Count > 0)
+        {
+            return new TfResult(proposed, failures);
+        }
+
         var organization = state.Client.Service.Organization;
         var inputs = CtyPValues.ToPortal(config, inputsOnly: true);
         var planned = prior.IsNull

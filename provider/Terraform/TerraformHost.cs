@@ -64,7 +64,8 @@ internal static class TerraformHost
         using var serverCertificate = clientCertificate is null ? null : AutoMtls.CreateServerCertificate(TimeProvider.System);
         try
         {
-            var socketPath = Socket.OSSupportsUnixDomainSockets ? NewSocketPath() : null;
+            // go-plugin listens on a unix socket everywhere but Windows, where it uses TCP on loopback.
+            var socketPath = !OperatingSystem.IsWindows() && Socket.OSSupportsUnixDomainSockets ? NewSocketPath() : null;
             try
             {
                 return await ServeAsync(socketPath, clientCertificate, serverCertificate, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace PortalsProvider.Tests.Terraform;
 
 /// <summary>Finds and runs the installed <c>terraform</c> CLI with a bounded timeout.</summary>
@@ -19,52 +17,11 @@ internal static class TerraformCli
     public const string SkipReason =
         "terraform CLI not found on PATH: the Terraform end-to-end tests need Terraform >= 1.5 (they are not skipped when CI=true).";
 
-    public static async Task<ProcessResult> RunAsync(
+    public static Task<ProcessResult> RunAsync(
         string fileName, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            if (value is null)
-            {
-                start.Environment.Remove(key);
-            }
-            else
-            {
-                start.Environment[key] = value;
-            }
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            throw new TimeoutException(
-                $"`{fileName} {string.Join(' ', start.ArgumentList)}` did not finish within {timeout}.\nstdout:\n{await stdout}\nstderr:\n{await stderr}");
-        }
-
-        return new ProcessResult(process.ExitCode, await stdout, await stderr);
+        var running = RunningProcess.Start(fileName, args, workingDirectory, environment);
+        return running.WaitAsync(timeout);
     }
 
     private static string? Find()

@@ -56,19 +56,24 @@ internal sealed class TerraformWorkspace : IAsyncDisposable
 
     /// <summary>Runs terraform with the dev-override CLI config; never interactive.</summary>
     public Task<ProcessResult> RunAsync(params string[] args) =>
-        TerraformCli.RunAsync(TerraformCli.Path!, args, Directory, new Dictionary<string, string?>
-        {
-            ["TF_CLI_CONFIG_FILE"] = _fixture.CliConfigFile,
-            ["CHECKPOINT_DISABLE"] = "1",
-            ["TF_IN_AUTOMATION"] = "1",
-            ["TF_INPUT"] = "0",
-            ["TF_LOG"] = null,
-            ["TF_DATA_DIR"] = null,
-            ["TF_PLUGIN_CACHE_DIR"] = null,
-            ["BUILDKITE_API_TOKEN"] = Token,
-            ["BUILDKITE_REST_URL"] = Emulator.BaseUrl.ToString().TrimEnd('/'),
-            ["BUILDKITE_ORGANIZATION_SLUG"] = null,
-        }, TerraformCli.CommandTimeout);
+        TerraformCli.RunAsync(TerraformCli.Path!, args, Directory, Environment(), TerraformCli.CommandTimeout);
+
+    /// <summary>Starts terraform without waiting (to interrupt it).</summary>
+    public RunningProcess Start(params string[] args) => RunningProcess.Start(TerraformCli.Path!, args, Directory, Environment());
+
+    private Dictionary<string, string?> Environment() => new()
+    {
+        ["TF_CLI_CONFIG_FILE"] = _fixture.CliConfigFile,
+        ["CHECKPOINT_DISABLE"] = "1",
+        ["TF_IN_AUTOMATION"] = "1",
+        ["TF_INPUT"] = "0",
+        ["TF_LOG"] = null,
+        ["TF_DATA_DIR"] = null,
+        ["TF_PLUGIN_CACHE_DIR"] = null,
+        ["BUILDKITE_API_TOKEN"] = Token,
+        ["BUILDKITE_REST_URL"] = Emulator.BaseUrl.ToString().TrimEnd('/'),
+        ["BUILDKITE_ORGANIZATION_SLUG"] = null,
+    };
 
     /// <summary>Runs terraform and fails the test with the full output unless it exits 0.</summary>
     public async Task<ProcessResult> RunOkAsync(params string[] args)

@@ -1,0 +1,59 @@
+using PortalsApi.Emulator;
+
+namespace PortalsProvider.Tests.Terraform;
+
+/// <summary>The real CLI when things go wrong: a lost create response and an interrupt during apply.</summary>
+[Collection(TerraformCliGroup.Name)]
+public sealed class TerraformCliFailureTests(PublishedProviderFixture fixture)
+{
+    private const string Config = """
+        resource "portals_portal" "p" {
+          name  = "Flaky"
+          slug  = "flaky"
+          query = "query { viewer { user { name } } }"
+        }
+        """;
+
+    [TerraformFact]
+    public async Task Apply_CreateResponseLost_PortalKeptInStateAsTainted()
+    {
+        await using var ws = await TerraformWorkspace.StartAsync(fixture);
+        await ws.WriteConfigAsync(Config);
+        ws.Emulator.Faults.Add(new FaultRule { Kind = FaultKind.TruncatedJson, Method = "POST", Count = 1 });
+
+        var apply = await ws.RunAsync("apply", "-no-color", "-input=false", "-auto-approve");
+
+        Assert.NotEqual(0, apply.ExitCode);
+        Assert.Contains("Portal created but not completed", apply.Output);
+        var portal = Assert.Single(ws.Portals); // created once, never re-POSTed
+        Assert.Single(ws.Writes);
+        var state = await File.ReadAllTextAsync(System.IO.Path.Combine(ws.Directory, "terraform.tfstate"));
+        Assert.Contains(portal.Uuid, state);
+        Assert.Contains("\"status\": \"tainted\"", state);
+
+        var plan = await ws.RunOkAsync("plan", "-no-color", "-input=false");
+        Assert.Contains("is tainted, so must be replaced", plan.Stdout);
+    }
+
+    [TerraformFact]
+    public async Task Apply_Interrupted_StopProviderCancelsTheHangingCall()
+    {
+        await using var ws = await TerraformWorkspace.StartAsync(fixture);
+        await ws.WriteConfigAsync(Config);
+        var hang = ws.Emulator.Faults.Add(new FaultRule { Kind = FaultKind.Hang, Method = "POST" });
+
+        using var apply = ws.Start("apply", "-no-color", "-input=false", "-auto-approve");
+        using (var until = new CancellationTokenSource(TerraformCli.CommandTimeout))
+        {
+            await hang.WaitForHitsAsync(1, until.Token); // the create is in flight and held
+        }
+
+        await apply.InterruptAsync();
+        var result = await apply.WaitAsync(TerraformCli.CommandTimeout);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("Interrupt received", result.Output);
+        Assert.Contains("Cancelled while applying the portal change", result.Output);
+        Assert.Empty(ws.Portals); // the held POST never acted
+    }
+}
