@@ -18,7 +18,7 @@ namespace PortalsProvider.Terraform;
 /// <summary>
 /// The Terraform front end: serves tfplugin6 over go-plugin from the same executable as the Pulumi plugin.
 /// </summary>
-internal static class TerraformHost
+internal static partial class TerraformHost
 {
     /// <summary>The executable name Terraform looks for in a provider directory.</summary>
     public const string BinaryName = "terraform-provider-portals";
@@ -156,9 +156,8 @@ internal static class TerraformHost
                 throw new IOException($"Could not listen on {socketPath}.", ex);
             }
 
-            var line = socketPath is not null
-                ? GoPluginHandshake.FormatLine("unix", socketPath, serverCertificate is null ? default : serverCertificate.RawData)
-                : GoPluginHandshake.FormatLine("tcp", BoundTcpAddress(app), serverCertificate is null ? default : serverCertificate.RawData);
+            var (network, address) = socketPath is not null ? ("unix", socketPath) : ("tcp", BoundTcpAddress(app));
+            var line = GoPluginHandshake.FormatLine(network, address, serverCertificate is null ? default : serverCertificate.RawData);
 
             // The first stdout line is the handshake; afterwards stdout is redirected to stderr so that nothing
             // can ever corrupt it.
@@ -166,6 +165,7 @@ internal static class TerraformHost
             await stdout.WriteLineAsync(line).ConfigureAwait(false);
             await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
             Console.SetOut(Console.Error);
+            LogServing(app.Logger, network, address, serverCertificate is not null);
 
             var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
             using var stop = cancellationToken.Register(lifetime.StopApplication);
@@ -181,6 +181,9 @@ internal static class TerraformHost
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Serving tfplugin6 on {Network} {Address} (AutoMTLS: {Tls})")]
+    private static partial void LogServing(ILogger logger, string network, string address, bool tls);
+
     private static string BoundTcpAddress(WebApplication app)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -188,8 +191,11 @@ internal static class TerraformHost
         return $"127.0.0.1:{uri.Port}";
     }
 
-    /// <summary>A fresh path in the temp directory (or <c>PLUGIN_UNIX_SOCKET_DIR</c>), as go-plugin picks one.</summary>
-    private static string NewSocketPath()
+    /// <summary>
+    /// A fresh path in the temp directory (or <c>PLUGIN_UNIX_SOCKET_DIR</c>), as go-plugin picks one; null (use TCP)
+    /// when the directory is missing or the path would exceed the 108-byte socket address limit.
+    /// </summary>
+    private static string? NewSocketPath()
     {
         var directory = Environment.GetEnvironmentVariable(GoPluginHandshake.UnixSocketDirKey);
         if (string.IsNullOrEmpty(directory))
@@ -197,7 +203,8 @@ internal static class TerraformHost
             directory = Path.GetTempPath();
         }
 
-        return Path.Combine(directory, $"plugin{Guid.NewGuid():N}"[..18]);
+        var path = Path.Combine(directory, $"plugin{Guid.NewGuid():N}"[..18]);
+        return Directory.Exists(directory) && System.Text.Encoding.UTF8.GetByteCount(path) < 104 ? path : null;
     }
 
     /// <summary>

@@ -36,6 +36,24 @@ public sealed class TerraformCliFailureTests(PublishedProviderFixture fixture)
     }
 
     [TerraformFact]
+    public async Task Apply_TcpFallbackWithoutTls_Works()
+    {
+        await using var ws = await TerraformWorkspace.StartAsync(fixture);
+        await ws.WriteConfigAsync(Config);
+
+        // No usable socket directory: the provider listens on loopback TCP instead; TLS off is Terraform's
+        // plaintext mode (no PLUGIN_CLIENT_CERT).
+        var apply = await ws.RunWithAsync(
+            new Dictionary<string, string?> { ["PLUGIN_UNIX_SOCKET_DIR"] = "/nonexistent/portals-socket-dir", ["TF_DISABLE_PLUGIN_TLS"] = "1", ["TF_LOG"] = "debug" },
+            "apply", "-no-color", "-input=false", "-auto-approve");
+
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        Assert.Contains("Serving tfplugin6 on tcp 127.0.0.1:", apply.Stderr);
+        Assert.Contains("(AutoMTLS: False)", apply.Stderr);
+        Assert.Single(ws.Portals);
+    }
+
+    [TerraformFact]
     public async Task Apply_Interrupted_StopProviderCancelsTheHangingCall()
     {
         await using var ws = await TerraformWorkspace.StartAsync(fixture);

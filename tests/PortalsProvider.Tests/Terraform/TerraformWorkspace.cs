@@ -58,6 +58,18 @@ internal sealed class TerraformWorkspace : IAsyncDisposable
     public Task<ProcessResult> RunAsync(params string[] args) =>
         TerraformCli.RunAsync(TerraformCli.Path!, args, Directory, Environment(), TerraformCli.CommandTimeout);
 
+    /// <summary>Runs terraform with extra environment variables (null removes one).</summary>
+    public Task<ProcessResult> RunWithAsync(IReadOnlyDictionary<string, string?> extra, params string[] args)
+    {
+        var environment = Environment();
+        foreach (var (key, value) in extra)
+        {
+            environment[key] = value;
+        }
+
+        return TerraformCli.RunAsync(TerraformCli.Path!, args, Directory, environment, TerraformCli.CommandTimeout);
+    }
+
     /// <summary>Starts terraform without waiting (to interrupt it).</summary>
     public RunningProcess Start(params string[] args) => RunningProcess.Start(TerraformCli.Path!, args, Directory, Environment());
 
