@@ -20,10 +20,10 @@ internal sealed record CannedResponse(int Status, string ContentType, string Bod
         _ => throw new InvalidOperationException($"{rule.Kind} has no canned response."),
     };
 
-    public static CannedResponse RateLimitExceeded(RateLimitWindow window) => new(
+    public static CannedResponse RateLimitExceeded(RateLimitWindow window, string scope) => new(
         429,
         ApiResults.JsonContentType,
-        RateLimitBody(window),
+        RateLimitBody(window, scope),
         new Dictionary<string, string>());
 
     private static CannedResponse RateLimited(FaultRule rule, int limit)
@@ -44,13 +44,13 @@ internal sealed record CannedResponse(int Status, string ContentType, string Bod
             headers["Retry-After"] = reset;
         }
 
-        return new(429, ApiResults.JsonContentType, RateLimitBody(window), headers);
+        return new(429, ApiResults.JsonContentType, RateLimitBody(window, "rest"), headers);
     }
 
-    private static string RateLimitBody(RateLimitWindow window) => new JsonObject
+    private static string RateLimitBody(RateLimitWindow window, string scope) => new JsonObject
     {
         ["message"] = window.ExceededMessage,
-        ["scope"] = "rest",
+        ["scope"] = scope,
         ["limit"] = window.Limit,
         ["current"] = window.Current,
         ["reset"] = window.ResetSeconds,

@@ -45,7 +45,7 @@ internal sealed class ControlPlaneEndpoints(PortalsEmulator emulator)
     {
         org ??= emulator.Organizations[0];
         return emulator.State.List(org) is { } portals
-            ? ApiResults.Json(200, PortalJson.Portals(portals, includeToken: true))
+            ? ApiResults.Json(200, PortalJson.StoredPortals(portals))
             : ApiResults.Message(404, "No organization found");
     }
 
@@ -93,7 +93,7 @@ internal sealed class ControlPlaneEndpoints(PortalsEmulator emulator)
                 created.AddRange(emulator.Seed(org, n));
             }
 
-            return ApiResults.Json(201, PortalJson.Portals(created, includeToken: true));
+            return ApiResults.Json(201, PortalJson.StoredPortals(created));
         }
         catch (ArgumentException e)
         {

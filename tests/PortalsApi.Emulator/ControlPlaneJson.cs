@@ -51,6 +51,7 @@ internal static class ControlPlaneJson
             ["send_retry_after"] = rule.SendRetryAfter,
             ["after_acting"] = rule.AfterActing,
             ["hits"] = handle.Hits,
+            ["active"] = handle.IsActive,
         };
     }
 

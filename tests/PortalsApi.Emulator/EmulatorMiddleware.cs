@@ -12,6 +12,7 @@ internal sealed class EmulatorMiddleware(
     FaultInjector faults,
     RequestJournal journal,
     RateLimiter limiter,
+    RateLimiter? userLimiter,
     int? enforcedLimit,
     TimeProvider time,
     CancellationToken stopping)
@@ -106,17 +107,25 @@ internal sealed class EmulatorMiddleware(
             }
 
             journal.Add(Entry(status, aborted: false));
-            if (status is not (StatusCodes.Status204NoContent or StatusCodes.Status304NotModified))
+            if (status is StatusCodes.Status204NoContent or StatusCodes.Status304NotModified)
             {
-                context.Response.ContentLength = bytes.Length;
+                // Kestrel rejects any write, even an empty one, to a bodiless response and then drops the connection.
+                return;
             }
 
+            context.Response.ContentLength = bytes.Length;
             await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || stopping.IsCancellationRequested)
         {
             journal.Add(Entry(0, aborted: true));
             context.Abort();
+        }
+        catch (Exception) when (!context.Response.HasStarted)
+        {
+            // An emulator bug: Kestrel answers 500; the journal still shows the request.
+            journal.Add(Entry(500, aborted: false));
+            throw;
         }
     }
 
@@ -142,6 +151,14 @@ internal sealed class EmulatorMiddleware(
         await response.Body.WriteAsync(bytes, context.RequestAborted);
     }
 
+    private static void SetRateLimitHeaders(HttpResponse response, string prefix, RateLimitWindow window, string scope)
+    {
+        response.Headers[prefix + "Remaining"] = window.Remaining.ToString(CultureInfo.InvariantCulture);
+        response.Headers[prefix + "Limit"] = window.Limit.ToString(CultureInfo.InvariantCulture);
+        response.Headers[prefix + "Reset"] = window.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+        response.Headers[prefix + "Scope"] = scope;
+    }
+
     /// <summary>The organization slug of a <c>/v2/organizations/{org}/…</c> path: each organization has its own window.</summary>
     private static string RateLimitKey(string path)
     {
@@ -153,13 +170,19 @@ internal sealed class EmulatorMiddleware(
     {
         var window = limiter.Hit(RateLimitKey(path));
         var response = context.Response;
-        response.Headers["RateLimit-Remaining"] = window.Remaining.ToString(CultureInfo.InvariantCulture);
-        response.Headers["RateLimit-Limit"] = window.Limit.ToString(CultureInfo.InvariantCulture);
-        response.Headers["RateLimit-Reset"] = window.ResetSeconds.ToString(CultureInfo.InvariantCulture);
-        response.Headers["RateLimit-Scope"] = "rest";
-        if (window.Exceeded)
+        SetRateLimitHeaders(response, "RateLimit-", window, "rest");
+        var user = userLimiter?.Hit(context.Request.Headers.Authorization.ToString());
+        if (user is { } userWindow)
         {
-            var canned = CannedResponse.RateLimitExceeded(window);
+            SetRateLimitHeaders(response, "RateLimit-User-", userWindow, "rest_user");
+        }
+
+        // The organization window is checked first, like the documented body's single "scope".
+        CannedResponse? canned = window.Exceeded ? CannedResponse.RateLimitExceeded(window, "rest")
+            : user is { Exceeded: true } userOver ? CannedResponse.RateLimitExceeded(userOver, "rest_user")
+            : null;
+        if (canned is not null)
+        {
             response.StatusCode = canned.Status;
             response.ContentType = canned.ContentType;
             return (canned.Status, Encoding.UTF8.GetBytes(canned.Body));

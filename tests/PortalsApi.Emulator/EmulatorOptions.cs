@@ -28,14 +28,27 @@ public sealed record EmulatorOptions
     /// </summary>
     public int? RateLimitPerMinute { get; init; }
 
+    /// <summary>
+    /// When set, each token may make this many requests per 60-second window (Buildkite's per-user limit, 50 by
+    /// default there): responses then also carry <c>RateLimit-User-*</c> headers and the request beyond it gets 429
+    /// with <c>"scope":"rest_user"</c>. When <c>null</c> (default) there is no per-user window and no such headers.
+    /// </summary>
+    public int? UserRateLimitPerMinute { get; init; }
+
     /// <summary>Clock for <c>created_at</c>, journal timestamps and rate-limit windows (use a FakeTimeProvider in tests).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>Loopback port to listen on; 0 (default) picks a free port.</summary>
     public int Port { get; init; }
 
-    /// <summary>ASP.NET Core console logging; off by default so in-process use writes nothing to stdout.</summary>
+    /// <summary>ASP.NET Core console logging, to stderr; off by default.</summary>
     public bool Logging { get; init; }
+
+    /// <summary>
+    /// Unknown for portals (pipelines do it): when true, a <c>PUT</c> that changes <c>name</c> without sending a
+    /// <c>slug</c> re-derives the slug from the new name. Default false (the slug only changes when sent).
+    /// </summary>
+    public bool RegenerateSlugOnNameChange { get; init; }
 
     /// <summary>The user reported as <c>created_by</c> of portals created through the API or seeded.</summary>
     public EmulatedUser User { get; init; } = EmulatedUser.Default;

@@ -12,11 +12,13 @@ internal sealed class EmulatorState
     private readonly Dictionary<string, IReadOnlySet<string>> _tokens = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private readonly EmulatedUser _user;
+    private readonly bool _regenerateSlug;
 
     public EmulatorState(EmulatorOptions options)
     {
         _time = options.TimeProvider;
         _user = options.User;
+        _regenerateSlug = options.RegenerateSlugOnNameChange;
         foreach (var slug in options.AdditionalOrganizations.Prepend(options.Organization))
         {
             _organizations.TryAdd(slug, new OrganizationState(slug, Guid.NewGuid().ToString()));
@@ -116,9 +118,22 @@ internal sealed class EmulatorState
             }
             else if (changes.HasSlug && !string.IsNullOrWhiteSpace(changes.Slug))
             {
-                // An absent, null or blank slug keeps the current one: the emulator never regenerates a slug on update.
                 newSlug = changes.Slug;
                 CheckExplicitSlug(org, newSlug, current, problems);
+            }
+            else if (_regenerateSlug && changes.HasName && !string.IsNullOrWhiteSpace(changes.Name) && changes.Name != current.Name)
+            {
+                // Opt-in model of the pipelines behaviour (a renamed pipeline gets a new slug); otherwise an absent,
+                // null or blank slug keeps the current one.
+                newSlug = PortalRules.DeriveSlug(changes.Name);
+                if (newSlug.Length == 0)
+                {
+                    problems.Add("Slug can't be blank");
+                }
+                else
+                {
+                    CheckExplicitSlug(org, newSlug, current, problems);
+                }
             }
 
             if (changes.HasQuery)

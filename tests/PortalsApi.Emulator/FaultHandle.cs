@@ -4,11 +4,12 @@ namespace PortalsApi.Emulator;
 public sealed class FaultHandle
 {
     private readonly Lock _gate = new();
-    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _releasedSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<(int Hits, TaskCompletionSource Signal)> _waiters = [];
     private readonly FaultInjector _owner;
     private int _matched;
     private int _hits;
+    private bool _released;
 
     internal FaultHandle(string id, FaultRule rule, FaultInjector owner)
     {
@@ -35,6 +36,18 @@ public sealed class FaultHandle
         }
     }
 
+    /// <summary>False once the rule is used up (<see cref="FaultRule.Count"/> hits) or released; it then matches nothing.</summary>
+    public bool IsActive
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return !_released && !(Rule.Count is { } count && _hits >= count);
+            }
+        }
+    }
+
     /// <summary>Completes once the rule has fired on at least <paramref name="hits"/> requests (for a hang: the request is now held).</summary>
     public Task WaitForHitsAsync(int hits, CancellationToken cancellationToken)
     {
@@ -53,45 +66,53 @@ public sealed class FaultHandle
         return signal.Task.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Removes the rule and lets every request it holds (<see cref="FaultKind.Hang"/>) continue normally.</summary>
+    /// <summary>
+    /// Deactivates the rule (it stays listed with its hits) and lets every request it holds (<see cref="FaultKind.Hang"/>)
+    /// continue normally; works on a used-up rule too.
+    /// </summary>
     public void Release()
     {
-        _owner.Remove(this);
-        _released.TrySetResult();
-    }
-
-    /// <summary>Removes the rule; requests already held stay held until <see cref="Release"/> or the client gives up.</summary>
-    public void Remove() => _owner.Remove(this);
-
-    internal Task Released => _released.Task;
-
-    /// <summary>Counts a matching request and says whether the rule fires on it; <paramref name="exhausted"/> when it never will again.</summary>
-    internal bool TryFire(out bool exhausted)
-    {
-        List<TaskCompletionSource> ready = [];
-        bool fires;
         lock (_gate)
         {
-            exhausted = false;
-            if (Rule.Count is { } count && _hits >= count)
+            _released = true;
+        }
+
+        _releasedSignal.TrySetResult();
+    }
+
+    /// <summary>Releases the rule (see <see cref="Release"/>) and removes it from <see cref="FaultInjector.Rules"/>.</summary>
+    public void Remove()
+    {
+        Release();
+        _owner.Remove(this);
+    }
+
+    internal Task Released => _releasedSignal.Task;
+
+    /// <summary>Counts a matching request and says whether the rule fires on it.</summary>
+    internal bool TryFire()
+    {
+        List<TaskCompletionSource> ready = [];
+        lock (_gate)
+        {
+            if (_released || (Rule.Count is { } count && _hits >= count))
             {
-                exhausted = true;
                 return false;
             }
 
             _matched++;
-            fires = Rule.EveryNth is not { } nth || nth <= 1 || _matched % nth == 0;
-            if (fires)
+            if (Rule.EveryNth is { } nth && nth > 1 && _matched % nth != 0)
             {
-                _hits++;
-                exhausted = Rule.Count is { } max && _hits >= max;
-                for (var i = _waiters.Count - 1; i >= 0; i--)
+                return false;
+            }
+
+            _hits++;
+            for (var i = _waiters.Count - 1; i >= 0; i--)
+            {
+                if (_waiters[i].Hits <= _hits)
                 {
-                    if (_waiters[i].Hits <= _hits)
-                    {
-                        ready.Add(_waiters[i].Signal);
-                        _waiters.RemoveAt(i);
-                    }
+                    ready.Add(_waiters[i].Signal);
+                    _waiters.RemoveAt(i);
                 }
             }
         }
@@ -101,6 +122,6 @@ public sealed class FaultHandle
             signal.TrySetResult();
         }
 
-        return fires;
+        return true;
     }
 }

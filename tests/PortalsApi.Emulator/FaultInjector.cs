@@ -29,7 +29,10 @@ public sealed class FaultInjector
         }
     }
 
-    /// <summary>The active rules, in order.</summary>
+    /// <summary>
+    /// Every rule added since the last <see cref="Clear"/> and not <see cref="FaultHandle.Remove"/>d, in order, including
+    /// rules that are used up (<see cref="FaultRule.Count"/>) or released (see <see cref="FaultHandle.IsActive"/>).
+    /// </summary>
     public IReadOnlyList<FaultHandle> Rules
     {
         get
@@ -41,7 +44,7 @@ public sealed class FaultInjector
         }
     }
 
-    /// <summary>Finds a rule by id (control plane).</summary>
+    /// <summary>Finds a listed rule by id (control plane).</summary>
     public FaultHandle? Find(string id)
     {
         lock (_gate)
@@ -53,7 +56,14 @@ public sealed class FaultInjector
     /// <summary>Removes every rule and releases every held request.</summary>
     public void Clear()
     {
-        foreach (var handle in Rules)
+        List<FaultHandle> handles;
+        lock (_gate)
+        {
+            handles = [.. _rules.Select(r => r.Handle)];
+            _rules.Clear();
+        }
+
+        foreach (var handle in handles)
         {
             handle.Release();
         }
@@ -79,6 +89,11 @@ public sealed class FaultInjector
         foreach (var (handle, pattern) in rules)
         {
             var rule = handle.Rule;
+            if (!handle.IsActive)
+            {
+                continue;
+            }
+
             if (rule.Method is not null && !string.Equals(rule.Method, method, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
@@ -94,13 +109,7 @@ public sealed class FaultInjector
                 continue;
             }
 
-            var fires = handle.TryFire(out var exhausted);
-            if (exhausted)
-            {
-                Remove(handle);
-            }
-
-            if (fires)
+            if (handle.TryFire())
             {
                 return handle;
             }

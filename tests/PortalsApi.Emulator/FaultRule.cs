@@ -3,7 +3,7 @@ namespace PortalsApi.Emulator;
 /// <summary>
 /// One fault to inject. A request matches when its method and path match; of the matching requests the rule fires on
 /// every one (default), on every <see cref="EveryNth"/>-th one, and at most <see cref="Count"/> times in total
-/// (after which it is removed). Rules are tried in the order they were added; the first that fires wins.
+/// (after which it is inactive but still listed, with its hits). Rules are tried in the order they were added; the first that fires wins.
 /// Control-plane requests (<c>/__emulator/…</c>) are never faulted.
 /// </summary>
 public sealed record FaultRule

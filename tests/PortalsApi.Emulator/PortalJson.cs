@@ -35,6 +35,15 @@ internal static class PortalJson
     public static JsonArray Portals(IEnumerable<EmulatedPortal> portals, bool includeToken) =>
         [.. portals.Select(p => (JsonNode)Portal(p, includeToken))];
 
+    /// <summary>Control-plane record: the API's fields, <c>token</c>, and the organization slug.</summary>
+    public static JsonArray StoredPortals(IEnumerable<EmulatedPortal> portals) =>
+        [.. portals.Select(p =>
+        {
+            var json = Portal(p, includeToken: true);
+            json["organization"] = p.Organization;
+            return (JsonNode)json;
+        })];
+
     public static JsonObject User(EmulatedUser user) => new()
     {
         ["id"] = user.Id,

@@ -22,9 +22,18 @@ public sealed class PortalsEmulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping;
     private readonly RateLimiter _limiter;
+    private readonly RateLimiter? _userLimiter;
+    private int _disposed;
 
-    private PortalsEmulator(EmulatorOptions options, WebApplication app, EmulatorState state, RateLimiter limiter, CancellationTokenSource stopping)
+    private PortalsEmulator(
+        EmulatorOptions options,
+        WebApplication app,
+        EmulatorState state,
+        RateLimiter limiter,
+        RateLimiter? userLimiter,
+        CancellationTokenSource stopping)
     {
+        _userLimiter = userLimiter;
         Options = options;
         _app = app;
         State = state;
@@ -56,20 +65,27 @@ public sealed class PortalsEmulator : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Token);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Organization);
-        if (options.RateLimitPerMinute is < 1)
+        if (options.RateLimitPerMinute is < 1 || options.UserRateLimitPerMinute is < 1)
         {
-            throw new ArgumentException("RateLimitPerMinute must be at least 1 (or null for no limit).", nameof(options));
+            throw new ArgumentException("Rate limits must be at least 1 (or null for no limit).", nameof(options));
         }
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(PortalsEmulator).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
             Args = [],
         });
+
+        // The emulator is configured by EmulatorOptions alone: no appsettings.json or ASPNETCORE_* variable of the
+        // process that hosts it (a test runner, a provider) may add endpoints or change its behaviour.
+        builder.Configuration.Sources.Clear();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
-        if (!options.Logging)
+        builder.Logging.ClearProviders();
+        if (options.Logging)
         {
-            builder.Logging.ClearProviders();
+            // stderr only: stdout belongs to the standalone host's base-URL line (and to the test runner in-process).
+            builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         }
 
         builder.Services.AddSingleton<IHostLifetime, InProcessLifetime>();
@@ -77,10 +93,11 @@ public sealed class PortalsEmulator : IAsyncDisposable
 
         var state = new EmulatorState(options);
         var limiter = new RateLimiter(options.RateLimitPerMinute, options.TimeProvider);
+        var userLimiter = options.UserRateLimitPerMinute is null ? null : new RateLimiter(options.UserRateLimitPerMinute, options.TimeProvider);
         var stopping = new CancellationTokenSource();
-        var emulator = new PortalsEmulator(options, app, state, limiter, stopping);
+        var emulator = new PortalsEmulator(options, app, state, limiter, userLimiter, stopping);
         var middleware = new EmulatorMiddleware(
-            emulator.Faults, emulator.Journal, limiter, options.RateLimitPerMinute, options.TimeProvider, stopping.Token);
+            emulator.Faults, emulator.Journal, limiter, userLimiter, options.RateLimitPerMinute, options.TimeProvider, stopping.Token);
         app.Use(middleware.InvokeAsync);
         new ControlPlaneEndpoints(emulator).Map(app);
         new PortalEndpoints(state).Map(app);
@@ -141,6 +158,7 @@ public sealed class PortalsEmulator : IAsyncDisposable
         Journal.Clear();
         Faults.Clear();
         _limiter.Reset();
+        _userLimiter?.Reset();
     }
 
     /// <summary>An <see cref="HttpClient"/> with <see cref="BaseUrl"/> and <c>Authorization: Bearer</c> (default: <see cref="EmulatorOptions.Token"/>; empty string: none).</summary>
@@ -159,6 +177,11 @@ public sealed class PortalsEmulator : IAsyncDisposable
     /// <summary>Releases held requests and stops the server.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         Faults.Clear();
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))

@@ -3,7 +3,8 @@ using System.Runtime.InteropServices;
 namespace PortalsApi.Emulator;
 
 /// <summary>
-/// Standalone: <c>dotnet run --project tests/PortalsApi.Emulator -- --port 0 --token T --org O [--org O2] [--rate-limit N] [--log]</c>.
+/// Standalone: <c>dotnet run --project tests/PortalsApi.Emulator -- --port 0 --token T --org O [--org O2] [--rate-limit N] [--user-rate-limit N]
+/// [--regenerate-slug-on-name-change] [--log]</c>.
 /// The first stdout line is the base URL; the process serves until SIGINT or SIGTERM.
 /// </summary>
 internal static class Program

@@ -4,7 +4,7 @@ namespace PortalsApi.Emulator;
 /// Fixed 60-second windows per organization, like Buildkite's REST limit: a window opens with the first request after
 /// the previous one ended; every request (rejected ones too) counts towards <c>current</c>.
 /// </summary>
-internal sealed class RateLimiter(int? limit, TimeProvider time)
+internal sealed class RateLimiter(int? limit, TimeProvider time, int reported = RateLimiter.DocumentedDefault)
 {
     /// <summary>Buildkite's documented default REST limit, reported when the emulator enforces none.</summary>
     public const int DocumentedDefault = 200;
@@ -27,7 +27,7 @@ internal sealed class RateLimiter(int? limit, TimeProvider time)
             window.Count++;
             _windows[key] = window;
             var reset = (int)Math.Ceiling((window.Start + Window - now).TotalSeconds);
-            var max = limit ?? DocumentedDefault;
+            var max = limit ?? reported;
             return new RateLimitWindow(max, window.Count, Math.Max(1, reset), limit is not null && window.Count > max);
         }
     }

@@ -1,6 +1,9 @@
 namespace PortalsApi.Emulator;
 
-/// <summary>Every REST request the emulator received, in arrival order (<see cref="PortalsEmulator.Journal"/>).</summary>
+/// <summary>
+/// Every REST request the emulator received (<see cref="PortalsEmulator.Journal"/>), in the order they were answered
+/// (<see cref="JournalEntry.Sequence"/> gives arrival order; they differ only for delayed or held requests).
+/// </summary>
 public sealed class RequestJournal
 {
     private readonly Lock _gate = new();

@@ -6,7 +6,7 @@ namespace PortalsApi.Emulator;
 internal static class StandaloneArguments
 {
     public const string Usage =
-        "usage: PortalsApi.Emulator --token TOKEN --org ORG [--org ORG2 ...] [--port PORT (0 = free)] [--rate-limit N] [--log]";
+        "usage: PortalsApi.Emulator --token TOKEN --org ORG [--org ORG2 ...] [--port PORT (0 = free)] [--rate-limit N] [--user-rate-limit N] [--regenerate-slug-on-name-change] [--log]";
 
     public static bool TryParse(string[] args, out EmulatorOptions? options, out string error)
     {
@@ -16,13 +16,21 @@ internal static class StandaloneArguments
         var organizations = new List<string>();
         var port = 0;
         int? rateLimit = null;
+        int? userRateLimit = null;
         var log = false;
+        var regenerate = false;
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
             if (name == "--log")
             {
                 log = true;
+                continue;
+            }
+
+            if (name == "--regenerate-slug-on-name-change")
+            {
+                regenerate = true;
                 continue;
             }
 
@@ -47,6 +55,9 @@ internal static class StandaloneArguments
                 case "--rate-limit" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r >= 1:
                     rateLimit = r;
                     break;
+                case "--user-rate-limit" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var u) && u >= 1:
+                    userRateLimit = u;
+                    break;
                 default:
                     error = $"Unknown option or bad value: {name} {value}";
                     return false;
@@ -66,7 +77,9 @@ internal static class StandaloneArguments
             AdditionalOrganizations = organizations.Skip(1).ToList(),
             Port = port,
             RateLimitPerMinute = rateLimit,
+            UserRateLimitPerMinute = userRateLimit,
             Logging = log,
+            RegenerateSlugOnNameChange = regenerate,
         };
         return true;
     }
