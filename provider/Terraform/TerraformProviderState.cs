@@ -15,7 +15,8 @@ internal sealed class TerraformProviderState(Func<BuildkiteClientOptions, IPorta
 
     /// <summary>The client from ConfigureProvider; a clear error when Terraform calls out of order.</summary>
     public ConfiguredClient Client => Volatile.Read(ref _client)
-        ?? throw new InvalidOperationException("The provider is not configured yet (ConfigureProvider was not called).");
+        ?? throw new TerraformUsageException(
+            "The provider \"portals\" is not configured: its configuration failed or is not known yet. Check the provider block and the BUILDKITE_* environment variables.");
 
     public bool IsConfigured => Volatile.Read(ref _client) is not null;
 
