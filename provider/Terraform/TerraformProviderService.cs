@@ -103,6 +103,11 @@ internal sealed partial class TerraformProviderService(
         Guard(response.Diagnostics, "reading the stored state", () =>
         {
             RequireResourceType(request.TypeName);
+            if (request.Version > CurrentSchemaVersion)
+            {
+                throw new TerraformUsageException(
+                    $"The state of this portal was written by a newer version of the provider (schema version {request.Version}); upgrade terraform-provider-portals.");
+            }
 
             // Schema version 0 is the only one so far: decoding the stored JSON against the current type is the
             // whole upgrade (unknown attributes are dropped, missing ones are null).
@@ -217,6 +222,8 @@ internal sealed partial class TerraformProviderService(
             .Replace(key, attribute, StringComparison.Ordinal);
         return Diagnostics.Error($"Invalid provider setting \"{attribute}\"", text, attribute);
     }
+
+    private const long CurrentSchemaVersion = 0;
 
     private static ServerCapabilities Capabilities() => new() { GetProviderSchemaOptional = true };
 
