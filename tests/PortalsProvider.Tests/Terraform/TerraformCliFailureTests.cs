@@ -36,6 +36,22 @@ public sealed class TerraformCliFailureTests(PublishedProviderFixture fixture)
     }
 
     [TerraformFact]
+    public async Task Apply_RateLimitedOnce_RetriesAndLogsWhy()
+    {
+        await using var ws = await TerraformWorkspace.StartAsync(fixture);
+        await ws.WriteConfigAsync(Config);
+        ws.Emulator.Faults.Add(new FaultRule { Kind = FaultKind.RateLimit, Method = "POST", Count = 1, ResetSeconds = 1 });
+
+        var apply = await ws.RunWithAsync(new Dictionary<string, string?> { ["TF_LOG"] = "debug" },
+            "apply", "-no-color", "-input=false", "-auto-approve");
+
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        Assert.Single(ws.Portals);
+        Assert.Equal(2, ws.Emulator.Journal.Entries.Count(e => e.Method == "POST"));
+        Assert.Contains("POST /v2/organizations/acme/portals: rate limited", apply.Stderr);
+    }
+
+    [TerraformFact]
     public async Task Apply_TcpFallbackWithoutTls_Works()
     {
         await using var ws = await TerraformWorkspace.StartAsync(fixture);
