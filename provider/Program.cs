@@ -8,6 +8,11 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (Terraform.TerraformHost.IsTerraformLaunch())
+        {
+            return await Terraform.TerraformHost.RunAsync(args, CancellationToken.None).ConfigureAwait(false);
+        }
+
         // `schema` is a maintenance mode, not a plugin mode: it prints the package schema to stdout and exits
         // (`dotnet run --project provider -- schema > provider/schema.json`).
         if (args is ["schema"])
