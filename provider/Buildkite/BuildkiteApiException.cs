@@ -97,7 +97,7 @@ internal sealed class BuildkiteApiException : Exception
 
     /// <summary>The first 200 characters of a body on one line (an HTML page or pretty-printed JSON would otherwise
     /// spread the message over many lines); the whole capped body stays in <see cref="Body"/>.</summary>
-    private static string? Excerpt(string? body)
+    internal static string? Excerpt(string? body)
     {
         if (string.IsNullOrWhiteSpace(body))
         {
