@@ -194,7 +194,27 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
     public async Task DeleteAsync(string slug, TimeSpan? timeout, CancellationToken ct)
     {
         var uri = PortalUri(slug);
-        _ = await SendAsync(HttpMethod.Delete, uri, null, StartDeadline(timeout), ct).ConfigureAwait(false);
+        var (response, state) = await SendAsync(HttpMethod.Delete, uri, null, StartDeadline(timeout), ct).ConfigureAwait(false);
+
+        // The API answers 204 with no body. A success status carrying something other than JSON (a proxy's or captive
+        // portal's HTML page) did not come from the API: taking it as "deleted" would drop a live portal from state.
+        if (response.Content is { Length: > 0 } content && !IsJson(content))
+        {
+            throw Unreadable(response, state, content, null, "a DELETE answer should be 204 No Content, but this one has a body that is not JSON");
+        }
+    }
+
+    private static bool IsJson(byte[] content)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(content);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static void Validate(BuildkiteClientOptions options)
