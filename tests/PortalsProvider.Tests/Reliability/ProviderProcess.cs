@@ -96,8 +96,17 @@ internal sealed class ProviderProcess : IAsyncDisposable
 
     public Task WaitForExitAsync(TimeSpan limit) => process.WaitForExitAsync().WaitAsync(limit);
 
+    private bool disposed;
+
+    /// <summary>Kills the process if still running and waits for it (so its output is complete). Idempotent.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         channel.Dispose();
         if (!process.HasExited)
         {
