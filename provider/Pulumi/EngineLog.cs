@@ -46,7 +46,7 @@ internal sealed partial class EngineLog(ILogger<EngineLog> logger) : IDisposable
 
     public Task InfoAsync(string urn, string message, CancellationToken ct) => LogAsync(LogSeverity.Info, urn, message, ct);
 
-    public async Task LogAsync(LogSeverity severity, string urn, string message, CancellationToken ct)
+    public async Task LogAsync(LogSeverity severity, string urn, string message, CancellationToken ct, bool ephemeral = false)
     {
         LogMessage(logger, severity, urn, message);
         Engine.EngineClient? c;
@@ -63,7 +63,7 @@ internal sealed partial class EngineLog(ILogger<EngineLog> logger) : IDisposable
         try
         {
             await c.LogAsync(
-                new LogRequest { Severity = severity, Message = message, Urn = urn ?? string.Empty },
+                new LogRequest { Severity = severity, Message = message, Urn = urn ?? string.Empty, Ephemeral = ephemeral },
                 deadline: DateTime.UtcNow.Add(LogTimeout),
                 cancellationToken: ct).ConfigureAwait(false);
         }

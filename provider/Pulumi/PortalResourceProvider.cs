@@ -174,7 +174,7 @@ internal sealed class PortalResourceProvider(ProviderRuntime runtime) : Resource
     public override Task<CreateResponse> Create(CreateRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return RunAsync(context, async (service, ct) =>
+        return RunAsync(request.Urn, context, async (service, ct) =>
         {
             var news = Decode(request.Properties);
             if (request.Preview)
@@ -201,7 +201,7 @@ internal sealed class PortalResourceProvider(ProviderRuntime runtime) : Resource
     public override Task<ReadResponse> Read(ReadRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return RunAsync(context, async (service, ct) =>
+        return RunAsync(request.Urn, context, async (service, ct) =>
         {
             var properties = request.Properties is null ? null : Decode(request.Properties);
             var priorInputsValue = request.Inputs is null ? null : Decode(request.Inputs);
@@ -239,7 +239,7 @@ internal sealed class PortalResourceProvider(ProviderRuntime runtime) : Resource
     public override Task<UpdateResponse> Update(UpdateRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return RunAsync(context, async (service, ct) =>
+        return RunAsync(request.Urn, context, async (service, ct) =>
         {
             var olds = Decode(request.Olds);
             var news = Decode(request.News);
@@ -260,7 +260,7 @@ internal sealed class PortalResourceProvider(ProviderRuntime runtime) : Resource
     public override Task<Empty> Delete(DeleteRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return RunAsync(context, async (service, ct) =>
+        return RunAsync(request.Urn, context, async (service, ct) =>
         {
             var old = PortalValues.ReadState(Decode(request.Properties), request.Id);
             if (old is null)
@@ -330,11 +330,12 @@ internal sealed class PortalResourceProvider(ProviderRuntime runtime) : Resource
 
     private string Redact(string message) => RpcErrors.Redact(message, runtime.Token);
 
-    private async Task<T> RunAsync<T>(ServerCallContext context, Func<PortalService, CancellationToken, Task<T>> body)
+    private async Task<T> RunAsync<T>(string urn, ServerCallContext context, Func<PortalService, CancellationToken, Task<T>> body)
     {
         var service = runtime.Service
             ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, "the provider is not configured yet (Configure was not called)"));
         using var cts = runtime.Link(context.CancellationToken);
+        runtime.CurrentUrn = urn;
         try
         {
             cts.Token.ThrowIfCancellationRequested();

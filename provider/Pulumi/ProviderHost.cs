@@ -52,10 +52,12 @@ internal static class ProviderHost
         {
             var engineLog = sp.GetRequiredService<EngineLog>();
             engineLog.SetAddress(options.EngineAddress);
-            return new ProviderRuntime(
-                options.ApiFactory ?? (o => DefaultApi(o, options.TimeProvider)),
+            ProviderRuntime? runtime = null;
+            runtime = new ProviderRuntime(
+                options.ApiFactory ?? (o => BuildkiteClient.Create(o, options.TimeProvider, onRetry: n => runtime?.NotifyRetry(n))),
                 options.Environment ?? System.Environment.GetEnvironmentVariable,
                 engineLog);
+            return runtime;
         });
 
         var app = builder.Build();
@@ -69,7 +71,4 @@ internal static class ProviderHost
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new RunningProvider(app, new Uri(address).Port);
     }
-
-    private static BuildkiteClient DefaultApi(BuildkiteClientOptions options, TimeProvider time) =>
-        BuildkiteClient.Create(options, time);
 }

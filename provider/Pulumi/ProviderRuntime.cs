@@ -13,6 +13,7 @@ internal sealed class ProviderRuntime(
     EngineLog engineLog) : IDisposable
 {
     private readonly CancellationTokenSource root = new();
+    private readonly AsyncLocal<string?> currentUrn = new();
     private readonly Lock gate = new();
     private PortalService? service;
     private IPortalsApi? api;
@@ -41,6 +42,27 @@ internal sealed class ProviderRuntime(
         CancellationTokenSource.CreateLinkedTokenSource(root.Token, callToken);
 
     public void Cancel() => root.Cancel();
+
+    /// <summary>The URN of the resource whose call is running on this async flow (for retry notices).</summary>
+    public string? CurrentUrn
+    {
+        get => currentUrn.Value;
+        set => currentUrn.Value = value;
+    }
+
+    /// <summary>Shows a retry wait to the user as an ephemeral status line on the resource being worked on, so a
+    /// long rate-limit wait is not a silent stall. Fire-and-forget: logging never delays or fails the call.</summary>
+    public void NotifyRetry(RetryNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var seconds = Math.Ceiling(notice.Delay.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _ = EngineLog.LogAsync(
+            Pulumirpc.LogSeverity.Info,
+            CurrentUrn ?? string.Empty,
+            $"Buildkite API: {notice.Reason} on {notice.Method} {notice.Path}; retrying in {seconds} s (attempt {notice.Attempt + 1})",
+            CancellationToken.None,
+            ephemeral: true);
+    }
 
     /// <summary>Installs a client for <paramref name="options"/>, replacing (and disposing) any earlier one.</summary>
     public void Configure(BuildkiteClientOptions options)

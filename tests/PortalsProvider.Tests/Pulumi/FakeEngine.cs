@@ -48,10 +48,15 @@ internal sealed class FakeEngine : IAsyncDisposable
 
     public IReadOnlyList<LogRequest> Messages => [.. logs];
 
+    private int disposed;
+
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
     }
 
     private sealed class EngineService(ConcurrentQueue<LogRequest> logs) : Engine.EngineBase

@@ -10,7 +10,7 @@ using Pulumirpc;
 namespace PortalsProvider.Tests.Pulumi;
 
 /// <summary>The real provider host in-process on 127.0.0.1:0, a gRPC client to it, a fake engine for Log,
-/// and an injected Portals API (a fake, or the real client against the emulator).</summary>
+/// and an injected Portals API (a fake by default; with <c>productionClient</c> the host's own real client).</summary>
 internal sealed class ProviderHarness : IAsyncDisposable
 {
     public const string Urn = "urn:pulumi:dev::proj::buildkite-portals:index:Portal::p";
@@ -42,7 +42,8 @@ internal sealed class ProviderHarness : IAsyncDisposable
     public static async Task<ProviderHarness> StartAsync(
         IReadOnlyDictionary<string, string>? environment = null,
         Func<BuildkiteClientOptions, IPortalsApi>? apiFactory = null,
-        int? maxReceiveBytes = null)
+        int? maxReceiveBytes = null,
+        bool productionClient = false)
     {
         var engine = await FakeEngine.StartAsync();
         var api = new FakePortalsApi();
@@ -58,6 +59,12 @@ internal sealed class ProviderHarness : IAsyncDisposable
                 return apiFactory?.Invoke(o) ?? api;
             },
         };
+        if (productionClient)
+        {
+            // The host's own default: the real Buildkite client, wired to the engine log for retry notices.
+            options = options with { ApiFactory = null };
+        }
+
         if (maxReceiveBytes is { } max)
         {
             options = options with { MaxReceiveMessageBytes = max };

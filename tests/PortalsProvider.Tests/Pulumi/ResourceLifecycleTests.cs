@@ -414,6 +414,16 @@ public sealed class ResourceLifecycleTests
     }
 
     [Fact]
+    public async Task ReadImport_EngineUnreachable_LoggingDegradesSilently()
+    {
+        await using var h = await ConfiguredAsync();
+        await h.Engine.DisposeAsync();
+        var seeded = h.Api.Seed("Builds", "builds");
+        var r = await h.Client.ReadAsync(new ReadRequest { Id = "builds", Urn = Urn });
+        Assert.Equal(seeded.Uuid, r.Id);
+    }
+
+    [Fact]
     public async Task ReadImport_Missing_EmptyIdAndNoProperties()
     {
         await using var h = await ConfiguredAsync();
