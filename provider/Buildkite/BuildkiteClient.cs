@@ -366,6 +366,7 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
         {
             // Fail now rather than sleep into the deadline: the caller learns sooner, and nothing is gained by waiting.
             state.StoppedByDeadline = true;
+            state.StoppedOnRateLimit = outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests;
             return false;
         }
 
@@ -577,7 +578,12 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
         }
 
         return new BuildkiteApiException(
-            kind, state.Method.Method, state.Path, status, apiMessage, body, Math.Max(state.Attempts, 1), ScrubbedInner(inner), detail);
+            kind, state.Method.Method, state.Path, status, apiMessage, body, Math.Max(state.Attempts, 1), ScrubbedInner(inner), detail)
+        {
+            // A deadline reached while waiting out a 429 (a rate-limit storm): no attempt was carried out, so a POST
+            // needs no "was it created?" lookup, which the same storm would only fail again.
+            ProvablyNotActed = kind == ApiFailureKind.Timeout && state.StoppedOnRateLimit && !state.EarlierAttemptMayHaveActed,
+        };
     }
 
     /// <summary>Inner exceptions come from the HTTP stack and never see the token, but are re-checked: an exception
