@@ -192,6 +192,11 @@ internal static class FaultMatrix
             Assert.Contains($"\"{label}\"", message, StringComparison.Ordinal);
             Assert.True(CauseHints(fault).Any(h => message.Contains(h, StringComparison.OrdinalIgnoreCase)), $"the message does not name the cause ({string.Join(" / ", CauseHints(fault))}): {message}");
             Assert.DoesNotContain('\n', message);
+            if (fault == MatrixFault.RateLimitStorm)
+            {
+                // Every answer was a 429: the API provably did nothing, so no "the response was lost" story.
+                Assert.DoesNotContain("was lost", message, StringComparison.Ordinal);
+            }
         }
 
         // At most one portal ever reached the API's store by this case (no duplicate from a repeated POST).
