@@ -182,6 +182,14 @@ internal static class FaultMatrix
             emulator.Faults.Clear();
         }
 
+        if (fault == MatrixFault.Latency)
+        {
+            // The held request is journaled when the emulator notices the client gave up: wait for it, so the count
+            // is this case's and the entry cannot land in the next case's journal.
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await emulator.Journal.WaitForAsync(e => e.Fault == FaultKind.Delay, cts.Token);
+        }
+
         var requests = emulator.Journal.Entries.Count;
         var portals = emulator.Portals(org);
         if (outcome is CaseOutcome.Error or CaseOutcome.PartialFailure)
