@@ -211,6 +211,18 @@ internal static class FaultMatrix
         Assert.True(portals.Count <= 1, $"{portals.Count} portals exist after {op} under {fault}: {string.Join(", ", portals.Select(p => p.Slug))}");
         Assert.True(emulator.Journal.Entries.Count(e => e.Method == "POST" && e.Status == 201) <= 1, "a POST was carried out twice");
 
+        if (op is MatrixOperation.Create or MatrixOperation.CreateDerivedSlug && fault is not (MatrixFault.None or MatrixFault.RateLimited or MatrixFault.RateLimitStorm))
+        {
+            // After a POST whose effect is unknown, never a second POST; the portal is looked up first, whenever the
+            // server may have acted (Latency, resets, 5xx, unreadable 2xx).
+            var journal = emulator.Journal.Entries.OrderBy(e => e.Sequence).ToList();
+            Assert.Equal(1, journal.Count(e => e.Method == "POST"));
+            if (fault is not (MatrixFault.Http401 or MatrixFault.Http403 or MatrixFault.Http404 or MatrixFault.Http422))
+            {
+                Assert.Equal("GET", Assert.Single(journal.SkipWhile(e => e.Method == "POST")).Method);
+            }
+        }
+
         switch (op)
         {
             case MatrixOperation.Create or MatrixOperation.CreateDerivedSlug:
