@@ -36,18 +36,18 @@ the machine; the tests assert outcomes, never timings.
 
 \`FaultMatrixTests\`: every resource operation × every fault, through the gRPC surface (real \`PortalResourceProvider\`
 host, real Buildkite client and \`HttpClient\`) against the Portals API emulator's fault injection. One emulator and one
-host for the whole matrix, reset between cases. Settings: \`maxRetries = 3\`, operation timeout 3 s (the request's
+host for the whole matrix, reset between cases. Settings: \`maxRetries = 3\`, operation timeout 5 s (the request's
 \`timeout\`), retry jitter 0. A fault hits the first request of the operation's method (\`POST\` for Create, \`PUT\` for
 Update/Rename, \`DELETE\`, \`GET\` for Read/Import), except the 429 storm, which hits every request.
 
 | fault | what the emulator does |
 |---|---|
 | RateLimited | one 429 with \`RateLimit-Reset: 1\` and \`Retry-After: 1\` |
-| RateLimitStorm | every request 429 with \`RateLimit-Reset: 10\` (longer than the 3 s timeout) |
+| RateLimitStorm | every request 429 with \`RateLimit-Reset: 10\` (longer than the 5 s timeout) |
 | Http500 … Http504 | one 5xx with an nginx HTML body, \`Content-Type: text/html\`; not acted |
 | ResetBeforeActing | connection aborted before acting |
 | ResetAfterActing | the request is carried out, then the connection is aborted |
-| Latency | the answer is held 60 s (the client gives up at 3 s; nothing is applied) |
+| Latency | the answer is held 60 s (the client gives up at 5 s; nothing is applied) |
 | TruncatedJson | carried out; the real status with half the JSON body |
 | NonJson200 | 200 with an HTML page; not acted (a captive proxy) |
 | Http401 / 403 / 404 | one error with the API's JSON message |

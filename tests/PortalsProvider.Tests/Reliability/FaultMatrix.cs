@@ -19,9 +19,9 @@ namespace PortalsProvider.Tests.Reliability;
 /// </summary>
 internal static class FaultMatrix
 {
-    /// <summary>The operation timeout given in every request: long enough for one announced 1 s wait, short
+    /// <summary>The operation timeout given in every request: ample for one announced 1 s wait on a loaded machine, short
     /// enough that the storm (10 s reset) and the latency fault end quickly.</summary>
-    public const double TimeoutSeconds = 3;
+    public const double TimeoutSeconds = 5;
 
     public const string Query = "query Viewer { viewer { user { name } } }";
 

@@ -9,7 +9,7 @@ public enum MatrixFault
     /// <summary>One 429 with <c>RateLimit-Reset: 1</c>.</summary>
     RateLimited,
 
-    /// <summary>Every request 429 with a reset (10 s) longer than the operation timeout (3 s).</summary>
+    /// <summary>Every request 429 with a reset (10 s) longer than the operation timeout (5 s).</summary>
     RateLimitStorm,
 
     /// <summary>One 500 with an nginx HTML body.</summary>
