@@ -238,7 +238,7 @@ internal static class FaultMatrix
                         // Created but the answer was lost: the ID goes to state, the user learns how to get a token.
                         Assert.Equal(StatusCode.Aborted, code);
                         Assert.Equal(Assert.Single(portals).Uuid, initFailed!.Id);
-                        Assert.Contains("pulumi up --replace", message, StringComparison.Ordinal);
+                        Assert.Contains($"pulumi up --replace {ProviderHarness.Urn}", message, StringComparison.Ordinal);
                         Assert.False(initFailed.Properties.Fields.ContainsKey("token"));
                         break;
                     default:
