@@ -72,7 +72,7 @@ cat <<'EOF'
 Reading the matrix: 429s are waited out for every method (the API did not act); 5xx and resets are retried for
 GET/PUT/DELETE but never for POST, where the provider instead looks the portal up (by slug, or by matching every input
 when the API derives the slug) before reporting — nothing found is a plain error, found is a partial failure with the
-ID, so the portal is in state and the message says how to get a token (`pulumi up --replace <urn>`). A retried rename
+ID, so the portal is in state and the message says how to get a token (`pulumi up --replace urn:pulumi:…`, the resource's own URN). A retried rename
 whose first PUT landed is confirmed at the new slug; a retried DELETE that meets a 404 counts as done; a 404 on a slug
 sends Read/Update/Delete to the list, where the UUID is found. Nothing waits past the operation timeout: a 429 whose
 reset lies beyond it fails at once with DEADLINE_EXCEEDED.
@@ -152,6 +152,7 @@ cat <<'EOF'
 | matrix: Delete × non-JSON 200 | a 200 with an HTML page (proxy) counted as deleted: the portal stayed, outside state (an orphan) | `BuildkiteClient.DeleteAsync`: a 2xx body that is not JSON is an unreadable response |
 | fuzz: Configure | a huge invalid config value was quoted in the error; the message overflowed the client's 64 KiB header limit and the caller saw UNAVAILABLE instead of the error | `StatusDetailCap` interceptor caps error messages at 4 KiB |
 | matrix: Create × 429 storm | a timeout while waiting out 429s counted as "may have acted": the provider ran a lookup (failed by the same storm) and said "the response was lost" | `BuildkiteApiException.ProvablyNotActed` for a deadline reached after a 429 |
+| matrix: Create × reset after acting / truncated JSON | the lost-token message said `pulumi up --replace <urn>` | the Pulumi front end fills in the resource's URN |
 
 ## Known gaps
 

@@ -45,8 +45,10 @@ internal sealed class ProviderProcess : IAsyncDisposable
         var dir = AppContext.BaseDirectory;
         var apphost = Path.Combine(dir, "pulumi-resource-buildkite-portals");
         var dll = Path.Combine(dir, "pulumi-resource-buildkite-portals.dll");
-        var start = File.Exists(apphost) && !OperatingSystem.IsWindows()
-            ? new ProcessStartInfo(apphost)
+        // PORTALS_PLUGIN_BINARY: a published (e.g. Native AOT) executable to test instead, as in PluginProcessTests.
+        var published = Environment.GetEnvironmentVariable("PORTALS_PLUGIN_BINARY");
+        var start = !string.IsNullOrEmpty(published) ? new ProcessStartInfo(published)
+            : File.Exists(apphost) && !OperatingSystem.IsWindows() ? new ProcessStartInfo(apphost)
             : new ProcessStartInfo("dotnet") { ArgumentList = { dll } };
         foreach (var f in flags)
         {
