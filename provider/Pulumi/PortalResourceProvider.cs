@@ -191,7 +191,10 @@ internal sealed partial class PortalResourceProvider(ProviderRuntime runtime) : 
             }
             catch (PortalPartialFailureException partial)
             {
-                throw RpcErrors.ResourceInitFailed(partial.State.Uuid, Outputs(partial.State, secretInputs), inputs: null, Redact(partial.Message));
+                // The core's hint is front-end neutral ("pulumi up --replace <urn>"); here the URN is known, so the
+                // user gets a command to paste.
+                var reason = string.IsNullOrEmpty(request.Urn) ? partial.Message : partial.Message.Replace("<urn>", request.Urn, StringComparison.Ordinal);
+                throw RpcErrors.ResourceInitFailed(partial.State.Uuid, Outputs(partial.State, secretInputs), inputs: null, Redact(reason));
             }
         });
     }

@@ -45,6 +45,7 @@ internal static class ProviderHost
             o.MaxReceiveMessageSize = options.MaxReceiveMessageBytes;
             o.MaxSendMessageSize = null;
             o.EnableDetailedErrors = false;
+            o.Interceptors.Add<StatusDetailCap>();
         });
         builder.Services.AddSingleton<EngineLog>();
         builder.Services.AddSingleton(sp =>
