@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PortalsProvider.ImportPlan;
 using PortalsProvider.Pulumi;
 
 namespace PortalsProvider;
@@ -7,12 +8,45 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (Terraform.TerraformHost.IsTerraformLaunch())
+        {
+            return await Terraform.TerraformHost.RunAsync(args, CancellationToken.None).ConfigureAwait(false);
+        }
+
         // `schema` is a maintenance mode, not a plugin mode: it prints the package schema to stdout and exits
         // (`dotnet run --project provider -- schema > provider/schema.json`).
         if (args is ["schema"])
         {
             await Console.Out.WriteAsync(PulumiSchema.Json).ConfigureAwait(false);
             return 0;
+        }
+
+        // `--help` (alone or anywhere in plugin mode): usage on stderr, never stdout, which the engine reads.
+        if (args is ["--help"] or ["-h"] or ["help"] || (args is not [ImportPlanCommand.Name, ..] && args.Contains("--help")))
+        {
+            await Console.Error.WriteAsync(Usage.Render()).ConfigureAwait(false);
+            return 0;
+        }
+
+        // `import-plan`: a command run by hand; the engine never starts the plugin with it.
+        if (args is [ImportPlanCommand.Name, .. var rest])
+        {
+            using var cancel = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) =>
+            {
+                e.Cancel = true;
+                cancel.Cancel();
+            };
+            try
+            {
+                return await new ImportPlanCommand(Environment.GetEnvironmentVariable, Console.Out, Console.Error)
+                    .RunAsync(rest, cancel.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                await Console.Error.WriteLineAsync($"{ImportPlanCommand.Name}: cancelled").ConfigureAwait(false);
+                return 130;
+            }
         }
 
         var parsed = ProviderArguments.Parse(args);

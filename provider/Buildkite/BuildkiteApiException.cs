@@ -52,9 +52,12 @@ internal sealed class BuildkiteApiException : Exception
 
     public bool IsNotFound => Kind == ApiFailureKind.HttpStatus && StatusCode == HttpStatusCode.NotFound;
 
+    /// <summary>Every attempt was refused before acting (e.g. a timeout while waiting out 429s).</summary>
+    public bool ProvablyNotActed { get; init; }
+
     /// <summary>True when the server may have carried out the request although we got no usable answer.</summary>
-    public bool MayHaveActed => Kind is ApiFailureKind.TransportAfterSend or ApiFailureKind.Timeout or ApiFailureKind.InvalidResponse
-        || (Kind == ApiFailureKind.HttpStatus && (int?)StatusCode >= 500);
+    public bool MayHaveActed => !ProvablyNotActed && (Kind is ApiFailureKind.TransportAfterSend or ApiFailureKind.Timeout or ApiFailureKind.InvalidResponse
+        || (Kind == ApiFailureKind.HttpStatus && (int?)StatusCode >= 500));
 
     /// <param name="detail">The client's own explanation (why it gave up, what was wrong with a response), shown
     /// before the API's message; <see cref="ApiMessage"/> stays the API's text alone.</param>
@@ -97,7 +100,7 @@ internal sealed class BuildkiteApiException : Exception
 
     /// <summary>The first 200 characters of a body on one line (an HTML page or pretty-printed JSON would otherwise
     /// spread the message over many lines); the whole capped body stays in <see cref="Body"/>.</summary>
-    private static string? Excerpt(string? body)
+    internal static string? Excerpt(string? body)
     {
         if (string.IsNullOrWhiteSpace(body))
         {

@@ -194,7 +194,27 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
     public async Task DeleteAsync(string slug, TimeSpan? timeout, CancellationToken ct)
     {
         var uri = PortalUri(slug);
-        _ = await SendAsync(HttpMethod.Delete, uri, null, StartDeadline(timeout), ct).ConfigureAwait(false);
+        var (response, state) = await SendAsync(HttpMethod.Delete, uri, null, StartDeadline(timeout), ct).ConfigureAwait(false);
+
+        // The API answers 204 with no body. A success status carrying something other than JSON (a proxy's or captive
+        // portal's HTML page) did not come from the API: taking it as "deleted" would drop a live portal from state.
+        if (response.Content is { Length: > 0 } content && !IsJson(content))
+        {
+            throw Unreadable(response, state, content, null, "a DELETE answer should be 204 No Content, but this one has a body that is not JSON");
+        }
+    }
+
+    private static bool IsJson(byte[] content)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(content);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static void Validate(BuildkiteClientOptions options)
@@ -346,6 +366,7 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
         {
             // Fail now rather than sleep into the deadline: the caller learns sooner, and nothing is gained by waiting.
             state.StoppedByDeadline = true;
+            state.StoppedOnRateLimit = outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests;
             return false;
         }
 
@@ -557,7 +578,12 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
         }
 
         return new BuildkiteApiException(
-            kind, state.Method.Method, state.Path, status, apiMessage, body, Math.Max(state.Attempts, 1), ScrubbedInner(inner), detail);
+            kind, state.Method.Method, state.Path, status, apiMessage, body, Math.Max(state.Attempts, 1), ScrubbedInner(inner), detail)
+        {
+            // A deadline reached while waiting out a 429 (a rate-limit storm): no attempt was carried out, so a POST
+            // needs no "was it created?" lookup, which the same storm would only fail again.
+            ProvablyNotActed = kind == ApiFailureKind.Timeout && state.StoppedOnRateLimit && !state.EarlierAttemptMayHaveActed,
+        };
     }
 
     /// <summary>Inner exceptions come from the HTTP stack and never see the token, but are re-checked: an exception

@@ -46,7 +46,8 @@ internal sealed class PortalOperationException : Exception
                 return $"{status} {ex.ApiMessage}{tries}";
             }
 
-            var body = ex.Body is { Length: > 0 } b ? ": " + (b.Length > 200 ? b[..200] + "…" : b) : string.Empty;
+            // One line, like the client's own message: an HTML error page must not spill over the user's terminal.
+            var body = BuildkiteApiException.Excerpt(ex.Body) is { } b ? ": " + b : string.Empty;
             return $"{status} {ex.StatusCode}{tries}{body}";
         }
 

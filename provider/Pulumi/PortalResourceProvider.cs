@@ -8,9 +8,9 @@ namespace PortalsProvider.Pulumi;
 /// <summary>
 /// <c>pulumirpc.ResourceProvider</c>: decode (Struct → <see cref="PValue"/>), call the Portals core, encode
 /// (re-wrapping secrets), translate failures (<see cref="RpcErrors"/>). No product rules live here.
-/// Invoke and List are not implemented yet (the base class answers UNIMPLEMENTED).
+/// Functions (Invoke) and resource discovery (List) are in <c>PortalResourceProvider.Functions.cs</c>.
 /// </summary>
-internal sealed class PortalResourceProvider(ProviderRuntime runtime) : ResourceProvider.ResourceProviderBase
+internal sealed partial class PortalResourceProvider(ProviderRuntime runtime) : ResourceProvider.ResourceProviderBase
 {
     /// <summary>
     /// acceptSecrets: we unwrap for comparison and re-wrap what came in secret. acceptResources: false, as no
@@ -191,7 +191,10 @@ internal sealed class PortalResourceProvider(ProviderRuntime runtime) : Resource
             }
             catch (PortalPartialFailureException partial)
             {
-                throw RpcErrors.ResourceInitFailed(partial.State.Uuid, Outputs(partial.State, secretInputs), inputs: null, Redact(partial.Message));
+                // The core's hint is front-end neutral ("pulumi up --replace <urn>"); here the URN is known, so the
+                // user gets a command to paste.
+                var reason = string.IsNullOrEmpty(request.Urn) ? partial.Message : partial.Message.Replace("<urn>", request.Urn, StringComparison.Ordinal);
+                throw RpcErrors.ResourceInitFailed(partial.State.Uuid, Outputs(partial.State, secretInputs), inputs: null, Redact(reason));
             }
         });
     }

@@ -50,6 +50,7 @@ internal static class ProviderHost
             o.MaxReceiveMessageSize = options.MaxReceiveMessageBytes;
             o.MaxSendMessageSize = null;
             o.EnableDetailedErrors = false;
+            o.Interceptors.Add<StatusDetailCap>();
         });
         // Register the RPCs explicitly instead of through the reflection binder (see ResourceProviderMethods).
         builder.Services.Remove(builder.Services.Single(d =>

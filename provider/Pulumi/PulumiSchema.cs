@@ -99,6 +99,20 @@ internal static class PulumiSchema
 
             w.WriteEndObject();
             WriteNames(w, "requiredInputs", PortalProperties.Inputs.Where(p => p.RequiredInput));
+
+            // listInputs marks the resource as listable through the List RPC (resource discovery); its
+            // properties are the query keys List accepts.
+            w.WriteStartObject("listInputs");
+            w.WriteString("description", "Resource discovery (List): every portal of the organization, as importable IDs (the UUID) named by slug.");
+            w.WriteString("type", "object");
+            w.WriteStartObject("properties");
+            foreach (var a in PortalLookup.GetPortalsArguments)
+            {
+                WriteSimple(w, a.Name, "string", a.Description);
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
             w.WriteEndObject();
             w.WriteEndObject();
 
@@ -108,8 +122,11 @@ internal static class PulumiSchema
             w.WriteStartObject("inputs");
             w.WriteString("type", "object");
             w.WriteStartObject("properties");
-            WriteSimple(w, "slug", "string", "The slug of the portal to look up.");
-            WriteSimple(w, "uuid", "string", "The UUID of the portal to look up.");
+            foreach (var a in PortalLookup.GetPortalArguments)
+            {
+                WriteSimple(w, a.Name, "string", a.Description);
+            }
+
             w.WriteEndObject();
             w.WriteEndObject();
             w.WriteStartObject("outputs");
@@ -123,13 +140,17 @@ internal static class PulumiSchema
             w.WriteStartObject("inputs");
             w.WriteString("type", "object");
             w.WriteStartObject("properties");
-            WriteSimple(w, "nameContains", "string", "Only portals whose name contains this text (case-insensitive).");
+            foreach (var a in PortalLookup.GetPortalsArguments)
+            {
+                WriteSimple(w, a.Name, "string", a.Description);
+            }
+
             w.WriteEndObject();
             w.WriteEndObject();
             w.WriteStartObject("outputs");
             w.WriteString("type", "object");
             w.WriteStartObject("properties");
-            w.WriteStartObject("portals");
+            w.WriteStartObject(PortalLookup.PortalsOutput);
             w.WriteString("type", "array");
             w.WriteStartObject("items");
             w.WriteString("$ref", "#/types/" + PortalsItemTypeToken);
@@ -138,7 +159,7 @@ internal static class PulumiSchema
             w.WriteEndObject();
             w.WriteEndObject();
             w.WriteStartArray("required");
-            w.WriteStringValue("portals");
+            w.WriteStringValue(PortalLookup.PortalsOutput);
             w.WriteEndArray();
             w.WriteEndObject();
             w.WriteEndObject();
@@ -158,7 +179,7 @@ internal static class PulumiSchema
 
     private static void WriteLookupOutputProperties(Utf8JsonWriter w)
     {
-        var outputs = PortalProperties.All.Where(p => !p.Secret).ToList();
+        var outputs = PortalLookup.Outputs;
         w.WriteStartObject("properties");
         foreach (var p in outputs)
         {
