@@ -95,8 +95,12 @@ cat <<'EOF'
 (Diff counts the `news` Struct; each Diff case also sends generated `olds`, `oldInputs` and `ignoreChanges`.)
 
 `MessageLimitsTests`: a request over the receive limit (64 MiB by default; 1 MiB in the test) gets RESOURCE_EXHAUSTED
-and the host keeps serving; a Struct nested 20 levels gets INVALID_ARGUMENT (`nested more than 32 levels`) from Check,
-Diff, Create and CheckConfig. Error messages are capped at 4 KiB (`StatusDetailCap`).
+and the host keeps serving; a Struct nested 20, 33, 60, 200 or 5000 levels gets INVALID_ARGUMENT from Check, Diff,
+Create and CheckConfig over real gRPC, never UNKNOWN: up to ~166 Struct levels the request is parsed (requests are read
+with a recursion limit of 500 message levels instead of protobuf's default 100 ≈ 33 Struct levels; `DeepRequestBinder`)
+and the decoder names the property (`property "description" is nested more than 32 levels deep`); deeper, the
+deserializer refuses it (`request is nested too deeply: more than 500 message levels …`), within a bounded stack. Bytes
+that are not a protobuf message get INVALID_ARGUMENT too. Error messages are capped at 4 KiB (`StatusDetailCap`).
 
 ## 3. Secrets
 
@@ -156,9 +160,6 @@ cat <<'EOF'
 
 ## Known gaps
 
-- A Struct nested deeper than protobuf's recursion limit (100 message levels ≈ 33 Struct levels, as each map entry is a
-  message) cannot be deserialized: Grpc.AspNetCore answers UNKNOWN "Exception was thrown by handler." before provider code
-  runs. The host survives and keeps serving (`MessageLimitsTests`); the Pulumi engine never sends such values.
 - A GET whose success body is truncated or not JSON is reported (FAILED_PRECONDITION) rather than retried; the next
   refresh repairs it. An Update whose answer was truncated was applied; the next `pulumi up` repeats the same PUT.
 - An import by slug that meets a (spurious) 404 reports the portal as not found, as the API said.

@@ -9,9 +9,16 @@ namespace PortalsProvider.Pulumi;
 /// <c>pulumirpc.ResourceProvider</c>: decode (Struct → <see cref="PValue"/>), call the Portals core, encode
 /// (re-wrapping secrets), translate failures (<see cref="RpcErrors"/>). No product rules live here.
 /// Functions (Invoke) and resource discovery (List) are in <c>PortalResourceProvider.Functions.cs</c>.
+/// Bound through <see cref="BindService"/> (the derived attribute wins over the generated base's).
 /// </summary>
+[BindServiceMethod(typeof(PortalResourceProvider), nameof(BindService))]
 internal sealed partial class PortalResourceProvider(ProviderRuntime runtime) : ResourceProvider.ResourceProviderBase
 {
+    /// <summary>The generated binding, with requests deserialized by <see cref="DeepRequestBinder"/>. The second
+    /// parameter must be the generated base type: Grpc.AspNetCore takes it as the type whose virtual methods it binds.</summary>
+    public static void BindService(ServiceBinderBase serviceBinder, ResourceProvider.ResourceProviderBase? serviceImpl) =>
+        ResourceProvider.BindService(new DeepRequestBinder(serviceBinder), serviceImpl);
+
     /// <summary>
     /// acceptSecrets: we unwrap for comparison and re-wrap what came in secret. acceptResources: false, as no
     /// property takes a resource reference (the engine then sends a reference as its ID). acceptOutputs: false,

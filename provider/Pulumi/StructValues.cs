@@ -18,7 +18,8 @@ internal static class StructValues
     public const string UnknownSentinel = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
     /// <summary>No portal property nests deeper than 3; anything beyond this is rejected with a clear error
-    /// rather than recursing (the protobuf parser itself stops at 100 message levels, ~33 Struct levels).</summary>
+    /// rather than recursing (requests are parsed up to <see cref="DeepRequestBinder.RecursionLimit"/> message levels,
+    /// ~166 Struct levels, and refused beyond).</summary>
     public const int MaxDepth = 32;
 
     private static readonly ImmutableHashSet<string> UnknownSentinels =
@@ -33,7 +34,7 @@ internal static class StructValues
     ];
 
     /// <summary>A null Struct (absent field) decodes as the empty object.</summary>
-    public static PValue.Object FromStruct(Struct? s) => s is null ? PValue.Object.Empty : FromFields(s, 0);
+    public static PValue.Object FromStruct(Struct? s) => s is null ? PValue.Object.Empty : FromFields(s, 0, null);
 
     public static Struct ToStruct(PValue.Object o)
     {
@@ -47,7 +48,7 @@ internal static class StructValues
         return s;
     }
 
-    public static PValue FromValue(Value? v) => FromValue(v, 0);
+    public static PValue FromValue(Value? v) => FromValue(v, 0, null);
 
     public static Value ToValue(PValue v) => v switch
     {
@@ -84,15 +85,16 @@ internal static class StructValues
         return o;
     }
 
-    private static PValue.Object FromFields(Struct s, int depth)
+    /// <param name="property">The top-level property being decoded (null at the top), named in the depth error.</param>
+    private static PValue.Object FromFields(Struct s, int depth, string? property)
     {
-        CheckDepth(depth);
-        return PValue.Object.From(s.Fields.Select(kv => new KeyValuePair<string, PValue>(kv.Key, FromValue(kv.Value, depth + 1))));
+        CheckDepth(depth, property);
+        return PValue.Object.From(s.Fields.Select(kv => new KeyValuePair<string, PValue>(kv.Key, FromValue(kv.Value, depth + 1, property ?? kv.Key))));
     }
 
-    private static PValue FromValue(Value? v, int depth)
+    private static PValue FromValue(Value? v, int depth, string? property)
     {
-        CheckDepth(depth);
+        CheckDepth(depth, property);
         switch (v?.KindCase)
         {
             case null or Value.KindOneofCase.None or Value.KindOneofCase.NullValue:
@@ -104,25 +106,26 @@ internal static class StructValues
             case Value.KindOneofCase.StringValue:
                 return UnknownSentinels.Contains(v.StringValue) ? PValue.UnknownValue : new PValue.Str(v.StringValue);
             case Value.KindOneofCase.ListValue:
-                return new PValue.List([.. v.ListValue.Values.Select(i => FromValue(i, depth + 1))]);
+                return new PValue.List([.. v.ListValue.Values.Select(i => FromValue(i, depth + 1, property))]);
             case Value.KindOneofCase.StructValue:
                 var s = v.StructValue;
                 if (s.Fields.TryGetValue(SigKey, out var sig) && sig.KindCase == Value.KindOneofCase.StringValue && sig.StringValue == SecretSig)
                 {
-                    return new PValue.Secret(s.Fields.TryGetValue("value", out var inner) ? FromValue(inner, depth + 1) : PValue.NullValue);
+                    return new PValue.Secret(s.Fields.TryGetValue("value", out var inner) ? FromValue(inner, depth + 1, property) : PValue.NullValue);
                 }
 
-                return FromFields(s, depth + 1);
+                return FromFields(s, depth + 1, property);
             default:
                 return PValue.NullValue;
         }
     }
 
-    private static void CheckDepth(int depth)
+    private static void CheckDepth(int depth, string? property)
     {
         if (depth > MaxDepth)
         {
-            throw new ArgumentException($"a property value is nested more than {MaxDepth} levels deep; no property of this provider nests like that");
+            var subject = property is null ? "a property value" : $"property \"{property}\"";
+            throw new ArgumentException($"{subject} is nested more than {MaxDepth} levels deep; no property of this provider nests like that");
         }
     }
 }
