@@ -32,7 +32,8 @@ internal sealed class DeepRequestBinder(ServiceBinderBase inner) : ServiceBinder
     public override void AddMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, DuplexStreamingServerMethod<TRequest, TResponse>? handler) =>
         inner.AddMethod(WithDeepRequests(method), handler);
 
-    private static Method<TRequest, TResponse> WithDeepRequests<TRequest, TResponse>(Method<TRequest, TResponse> method)
+    /// <summary>The same method with the raised-limit request deserializer (also used by <see cref="ResourceProviderMethods"/>).</summary>
+    internal static Method<TRequest, TResponse> WithDeepRequests<TRequest, TResponse>(Method<TRequest, TResponse> method)
         where TRequest : class
         where TResponse : class
     {

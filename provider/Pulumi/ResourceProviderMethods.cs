@@ -16,8 +16,10 @@ namespace PortalsProvider.Pulumi;
 /// and each of its per-method generic virtual <c>AddMethod&lt;TRequest, TResponse&gt;</c> calls sends the runtime's
 /// type loader building generic types and dictionaries: about 3.8 M instructions per method, 40% of the whole
 /// start-up for 16 methods. These calls are statically typed, so the compiler prepares everything ahead of time.
-/// Wire names and marshalling are exactly those of the generated code; a method the service does not override
-/// answers UNIMPLEMENTED from the generated base class, as before. A test keeps this list equal to the .proto.
+/// Wire names and marshalling are exactly those of the generated code, requests parsed by
+/// <see cref="DeepRequestBinder"/> as through <see cref="PortalResourceProvider.BindService"/> (which the default
+/// binder would call); a method the service does not override answers UNIMPLEMENTED from the generated base class,
+/// as before. A test keeps this list equal to the .proto.
 /// </remarks>
 internal sealed class ResourceProviderMethods : IServiceMethodProvider<PortalResourceProvider>
 {
@@ -59,7 +61,8 @@ internal sealed class ResourceProviderMethods : IServiceMethodProvider<PortalRes
         MethodType type, string name, MessageParser<TRequest> request, MessageParser<TResponse> response)
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse> =>
-        new(type, ServiceName, name, Marshaller(request), Marshaller(response));
+        // Requests are parsed with DeepRequestBinder's raised recursion limit, exactly as through the generated binding.
+        DeepRequestBinder.WithDeepRequests(new Method<TRequest, TResponse>(type, ServiceName, name, Marshaller(request), Marshaller(response)));
 
     /// <summary>The generated code's marshaller: buffer-writer serialization, parse from the payload sequence.</summary>
     private static Marshaller<T> Marshaller<T>(MessageParser<T> parser)
