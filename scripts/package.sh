@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the release archive of the resource plugin:
 #   dist/pulumi-resource-buildkite-portals-v<VERSION>-<os>-<arch>.tar.gz
-# holding exactly: pulumi-resource-buildkite-portals (executable), README.md (provider/README.md), LICENSE.
+# holding exactly: pulumi-resource-buildkite-portals (executable), the same program as terraform-provider-portals
+# (its Terraform name), README.md (provider/README.md), LICENSE.
 # Install it with: pulumi plugin install resource buildkite-portals <VERSION> --file <archive>
 #
 # The version comes from the repository's VERSION file only (the same file the provider's GetPluginInfo, the
@@ -96,6 +97,10 @@ extra="$(find "$work/publish" -mindepth 1 ! -name "$binary" ! -name '*.pdb' ! -n
 stage="$work/stage"
 mkdir -p "$stage"
 install -m 0755 "$work/publish/$binary" "$stage/$binary"
+# The same program under its Terraform name: it serves tfplugin6 when run as terraform-provider-portals (or with
+# Terraform's magic cookie). A copy, not a symlink, so the archive unpacks the same everywhere.
+tf_binary="terraform-provider-portals${binary#pulumi-resource-buildkite-portals}"
+install -m 0755 "$work/publish/$binary" "$stage/$tf_binary"
 install -m 0644 "$root/provider/README.md" "$stage/README.md"
 install -m 0644 "$root/LICENSE" "$stage/LICENSE"
 
@@ -104,7 +109,7 @@ out="$(cd "$out" && pwd)"
 # Reproducible archive: fixed order, owner and timestamps (SOURCE_DATE_EPOCH, else the last commit's time).
 epoch="${SOURCE_DATE_EPOCH:-$(git -C "$root" log -1 --format=%ct 2>/dev/null || echo 0)}"
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$epoch" \
-  -C "$stage" -cf - "$binary" README.md LICENSE | gzip -n -9 > "$out/$archive_name.tmp"
+  -C "$stage" -cf - "$binary" "$tf_binary" README.md LICENSE | gzip -n -9 > "$out/$archive_name.tmp"
 mv "$out/$archive_name.tmp" "$out/$archive_name"
 (cd "$out" && sha256sum "$archive_name" > "$archive_name.sha256")
 

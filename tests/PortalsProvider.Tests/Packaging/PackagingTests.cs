@@ -9,11 +9,12 @@ namespace PortalsProvider.Tests.Packaging;
 
 /// <summary>
 /// The release archive that <c>scripts/package.sh</c> builds: named from VERSION, holding exactly the plugin binary
-/// (executable), README.md and LICENSE, in the layout <c>pulumi plugin install … --file</c> expects.
+/// (executable), the same binary under its Terraform name, README.md and LICENSE, in the layout <c>pulumi plugin install … --file</c> expects.
 /// </summary>
 public sealed class PackagingTests(PackagedPluginFixture package) : IClassFixture<PackagedPluginFixture>
 {
     private const string Binary = "pulumi-resource-buildkite-portals";
+    private const string TerraformBinary = "terraform-provider-portals";
 
     [Fact]
     public void Package_DefaultMode_SucceedsAndPrintsOnlyTheArchivePath()
@@ -30,11 +31,13 @@ public sealed class PackagingTests(PackagedPluginFixture package) : IClassFixtur
     }
 
     [Fact]
-    public void Package_Archive_ContainsExactlyBinaryReadmeLicense()
+    public void Package_Archive_ContainsExactlyBinariesReadmeLicense()
     {
         var entries = ReadEntries();
 
-        Assert.Equal(["LICENSE", "README.md", Binary], entries.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["LICENSE", "README.md", Binary, TerraformBinary], entries.Keys.Order(StringComparer.Ordinal));
+        // The Terraform name is the same program (it picks its front end from its name).
+        Assert.Equal(entries[Binary].Content, entries[TerraformBinary].Content);
         Assert.All(entries.Values, e => Assert.Equal(TarEntryType.RegularFile, e.Type));
         Assert.Equal(File.ReadAllBytes(RepoPaths.Of("LICENSE")), entries["LICENSE"].Content);
         Assert.Equal(File.ReadAllBytes(RepoPaths.Of("provider", "README.md")), entries["README.md"].Content);
