@@ -64,13 +64,7 @@ internal static class PulumiSchema
             w.WriteStartObject(CreatedByTypeToken);
             w.WriteString("description", "The user who created a portal.");
             w.WriteString("type", "object");
-            w.WriteStartObject("properties");
-            foreach (var f in PortalProperties.CreatedByFields)
-            {
-                WriteProperty(w, f);
-            }
-
-            w.WriteEndObject();
+            WriteProperties(w, "properties", PortalProperties.CreatedByFields);
             w.WriteEndObject();
             w.WriteStartObject(PortalsItemTypeToken);
             w.WriteString("description", "A portal as returned by `getPortals` (every output of `Portal` except `token`).");
@@ -83,21 +77,9 @@ internal static class PulumiSchema
             w.WriteStartObject(ProviderInfo.ResourceToken);
             w.WriteString("description", "A Buildkite Portal: a stored GraphQL document exposed at an authenticated URL. Every input is updatable in place; the resource ID is the portal's UUID. Import with a slug or a UUID: `pulumi import buildkite-portals:index:Portal <name> <slug-or-uuid>` (the token cannot be read back after an import).");
             w.WriteString("type", "object");
-            w.WriteStartObject("properties");
-            foreach (var p in PortalProperties.All)
-            {
-                WriteProperty(w, p);
-            }
-
-            w.WriteEndObject();
+            WriteProperties(w, "properties", PortalProperties.All);
             WriteNames(w, "required", PortalProperties.All.Where(p => p.AlwaysOutput));
-            w.WriteStartObject("inputProperties");
-            foreach (var p in PortalProperties.Inputs)
-            {
-                WriteProperty(w, p);
-            }
-
-            w.WriteEndObject();
+            WriteProperties(w, "inputProperties", PortalProperties.Inputs);
             WriteNames(w, "requiredInputs", PortalProperties.Inputs.Where(p => p.RequiredInput));
 
             // listInputs marks the resource as listable through the List RPC (resource discovery); its
@@ -105,13 +87,7 @@ internal static class PulumiSchema
             w.WriteStartObject("listInputs");
             w.WriteString("description", "Resource discovery (List): every portal of the organization, as importable IDs (the UUID) named by slug.");
             w.WriteString("type", "object");
-            w.WriteStartObject("properties");
-            foreach (var a in PortalLookup.GetPortalsArguments)
-            {
-                WriteSimple(w, a.Name, "string", a.Description);
-            }
-
-            w.WriteEndObject();
+            WriteArgumentProperties(w, PortalLookup.GetPortalsArguments);
             w.WriteEndObject();
             w.WriteEndObject();
             w.WriteEndObject();
@@ -121,13 +97,7 @@ internal static class PulumiSchema
             w.WriteString("description", "Looks up one portal by `slug` or `uuid` (exactly one). Returns every output of `Portal` except `token`.");
             w.WriteStartObject("inputs");
             w.WriteString("type", "object");
-            w.WriteStartObject("properties");
-            foreach (var a in PortalLookup.GetPortalArguments)
-            {
-                WriteSimple(w, a.Name, "string", a.Description);
-            }
-
-            w.WriteEndObject();
+            WriteArgumentProperties(w, PortalLookup.GetPortalArguments);
             w.WriteEndObject();
             w.WriteStartObject("outputs");
             w.WriteString("type", "object");
@@ -139,13 +109,7 @@ internal static class PulumiSchema
             w.WriteString("description", "Lists the organization's portals (all pages), optionally filtered by name.");
             w.WriteStartObject("inputs");
             w.WriteString("type", "object");
-            w.WriteStartObject("properties");
-            foreach (var a in PortalLookup.GetPortalsArguments)
-            {
-                WriteSimple(w, a.Name, "string", a.Description);
-            }
-
-            w.WriteEndObject();
+            WriteArgumentProperties(w, PortalLookup.GetPortalsArguments);
             w.WriteEndObject();
             w.WriteStartObject("outputs");
             w.WriteString("type", "object");
@@ -180,13 +144,7 @@ internal static class PulumiSchema
     private static void WriteLookupOutputProperties(Utf8JsonWriter w)
     {
         var outputs = PortalLookup.Outputs;
-        w.WriteStartObject("properties");
-        foreach (var p in outputs)
-        {
-            WriteProperty(w, p);
-        }
-
-        w.WriteEndObject();
+        WriteProperties(w, "properties", outputs);
         WriteNames(w, "required", outputs.Where(p => p.AlwaysOutput));
     }
 
@@ -206,6 +164,17 @@ internal static class PulumiSchema
         }
     }
 
+    private static void WriteProperties(Utf8JsonWriter w, string key, IEnumerable<PortalProperty> properties)
+    {
+        w.WriteStartObject(key);
+        foreach (var p in properties)
+        {
+            WriteProperty(w, p);
+        }
+
+        w.WriteEndObject();
+    }
+
     private static void WriteProperty(Utf8JsonWriter w, PortalProperty p)
     {
         w.WriteStartObject(p.Name);
@@ -214,6 +183,18 @@ internal static class PulumiSchema
         if (p.Secret)
         {
             w.WriteBoolean("secret", true);
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>The <c>properties</c> object of a function's inputs (or of <c>listInputs</c>): every argument is a string.</summary>
+    private static void WriteArgumentProperties(Utf8JsonWriter w, IEnumerable<FunctionArgument> arguments)
+    {
+        w.WriteStartObject("properties");
+        foreach (var a in arguments)
+        {
+            WriteSimple(w, a.Name, "string", a.Description);
         }
 
         w.WriteEndObject();
