@@ -49,6 +49,8 @@ internal static class Program
             }
         }
 
+        // Before anything starts the runtime's signal handling: the engine's SIGINT must reach the host.
+        InheritedSignals.RestoreIgnoredSigInt();
         var parsed = ProviderArguments.Parse(args);
         var options = new ProviderHostOptions
         {

@@ -61,6 +61,15 @@ else
 fi
 
 [ "$broken" -ne 0 ] && failed=$((failed + 1)) && echo "a test stage failed before reporting its tests (counted as 1 failure)" >&2
+if [ "$failed" -ne 0 ]; then
+  # Repeat each failure (name, message, first stack lines) at the end, where a CI log's tail shows it.
+  echo >&2
+  echo "==> failures" >&2
+  for log in "$logdir/test.log" "$logdir/conformance.log"; do
+    [ -f "$log" ] || continue
+    awk '/^ +Failed [A-Za-z]/ { n = 25 } /^(not ok|✖)/ { n = 12 } n > 0 { print; n-- }' "$log" >&2
+  done
+fi
 echo
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -60,6 +60,22 @@ public sealed class CancellationTests(ITestOutputHelper output)
         Report("cancellation-sigint.md", $"| SIGINT (separate process) | {waiting.Calls.Count} | {codes.ToUpperInvariant()} | {callsEnded.TotalMilliseconds:0} ms | {exited.TotalMilliseconds:0} ms (exit code {provider.ExitCode}) |");
     }
 
+    [Fact]
+    public async Task Sigint_WhenStartedWithSigIntIgnored_StillStopsTheProvider()
+    {
+        // The engine's shutdown is Cancel, SIGINT, then SIGKILL 5 s later: a plugin that kept an inherited ignore
+        // would be killed instead of exiting (and a test host run as a background job passes the ignore on).
+        await using var engine = await FakeEngine.StartAsync();
+        await using var provider = await ProviderProcess.StartWithSigIntIgnoredAsync(engine.Address);
+        await provider.Client.GetPluginInfoAsync(new Google.Protobuf.WellKnownTypes.Empty());
+
+        provider.Interrupt();
+        await provider.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, provider.ExitCode);
+        Assert.Single(provider.Stdout);
+    }
+
     private void Report(string file, string row)
     {
         output.WriteLine(row);

@@ -40,7 +40,15 @@ internal sealed class ProviderProcess : IAsyncDisposable
 
     public int ExitCode => process.ExitCode;
 
-    public static async Task<ProviderProcess> StartAsync(string engineAddress, params string[] flags)
+    public static Task<ProviderProcess> StartAsync(string engineAddress, params string[] flags) =>
+        StartAsync(engineAddress, sigIntIgnored: false, flags);
+
+    /// <summary>Starts the plugin with SIGINT ignored, as a background job of a non-interactive shell (or a test host
+    /// that is one) passes it on: <c>sh</c> sets the ignore and execs the plugin in its own process.</summary>
+    public static Task<ProviderProcess> StartWithSigIntIgnoredAsync(string engineAddress) =>
+        StartAsync(engineAddress, sigIntIgnored: true, []);
+
+    private static async Task<ProviderProcess> StartAsync(string engineAddress, bool sigIntIgnored, string[] flags)
     {
         var dir = AppContext.BaseDirectory;
         var apphost = Path.Combine(dir, "pulumi-resource-buildkite-portals");
@@ -56,6 +64,17 @@ internal sealed class ProviderProcess : IAsyncDisposable
         }
 
         start.ArgumentList.Add(engineAddress);
+        if (sigIntIgnored)
+        {
+            var shell = new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", "trap '' INT; exec \"$0\" \"$@\"", start.FileName } };
+            foreach (var a in start.ArgumentList)
+            {
+                shell.ArgumentList.Add(a);
+            }
+
+            start = shell;
+        }
+
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.UseShellExecute = false;
