@@ -1,9 +1,7 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
-using Grpc.Net.Client;
 using PortalsApi.Emulator;
+using PortalsProvider.Tests.Processes;
 using Pulumirpc;
 
 namespace PortalsProvider.Tests;
@@ -14,42 +12,19 @@ public sealed class ProgramProcessTests
     /// <summary>Bounds a hung process so a broken build fails the test instead of stalling the run.</summary>
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
-    private static ProcessStartInfo Start(IReadOnlyDictionary<string, string>? env, params string[] args)
+    /// <summary>Runs the built binary to completion, without the caller's <c>BUILDKITE_*</c> variables unless given.</summary>
+    private static Task<ProcessResult> RunAsync(IReadOnlyDictionary<string, string>? env, params string[] args)
     {
         var binary = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "pulumi-resource-buildkite-portals.exe" : "pulumi-resource-buildkite-portals");
-        var psi = new ProcessStartInfo(binary)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        foreach (var key in psi.Environment.Keys.Where(k => k.StartsWith("BUILDKITE_", StringComparison.Ordinal)).ToList())
-        {
-            psi.Environment.Remove(key);
-        }
-
+        var environment = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(k => k.StartsWith("BUILDKITE_", StringComparison.Ordinal))
+            .ToDictionary(k => k, _ => (string?)null, StringComparer.Ordinal);
         foreach (var (k, v) in env ?? new Dictionary<string, string>())
         {
-            psi.Environment[k] = v;
+            environment[k] = v;
         }
 
-        return psi;
-    }
-
-    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(IReadOnlyDictionary<string, string>? env, params string[] args)
-    {
-        using var p = Process.Start(Start(env, args))!;
-        using var cts = new CancellationTokenSource(Deadline);
-        var stdout = p.StandardOutput.ReadToEndAsync(cts.Token);
-        var stderr = p.StandardError.ReadToEndAsync(cts.Token);
-        await p.WaitForExitAsync(cts.Token);
-        return (p.ExitCode, await stdout, await stderr);
+        return RunningProcess.RunAsync(binary, args, Environment.CurrentDirectory, environment, Deadline);
     }
 
     [Theory]
@@ -69,28 +44,17 @@ public sealed class ProgramProcessTests
     [Fact]
     public async Task NoArguments_PrintsOnlyThePortAndServesUntilAttached()
     {
-        using var p = Process.Start(Start(null))!;
-        try
+        var provider = await ProviderProcess.StartAsync(engineAddress: null);
+        await using (provider)
         {
             using var cts = new CancellationTokenSource(Deadline);
-            var line = await p.StandardOutput.ReadLineAsync(cts.Token);
-            Assert.Matches("^[0-9]+$", line);
-            var port = int.Parse(line!, CultureInfo.InvariantCulture);
-
-            using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
-            var client = new ResourceProvider.ResourceProviderClient(channel);
-            await client.AttachAsync(new PluginAttach { Address = "127.0.0.1:1" }, cancellationToken: cts.Token);
-            var info = await client.GetPluginInfoAsync(new Empty(), cancellationToken: cts.Token);
+            await provider.Client.AttachAsync(new PluginAttach { Address = "127.0.0.1:1" }, cancellationToken: cts.Token);
+            var info = await provider.Client.GetPluginInfoAsync(new Empty(), cancellationToken: cts.Token);
             Assert.Equal(ProviderInfo.Version, info.Version);
-            Assert.False(p.HasExited);
-        }
-        finally
-        {
-            p.Kill(entireProcessTree: true);
-            await p.WaitForExitAsync();
+            Assert.False(provider.HasExited);
         }
 
-        Assert.Equal(string.Empty, await p.StandardOutput.ReadToEndAsync());
+        Assert.Single(provider.Stdout); // the port line, nothing after it (complete: disposing waited for the exit)
     }
 
     [Fact]

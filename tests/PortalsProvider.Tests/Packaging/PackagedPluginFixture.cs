@@ -1,3 +1,4 @@
+using PortalsProvider.Tests.Processes;
 using PortalsProvider.Tests.Sdk;
 
 namespace PortalsProvider.Tests.Packaging;
@@ -25,9 +26,8 @@ public sealed class PackagedPluginFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        using var timeout = new CancellationTokenSource(s_publishTimeout);
-        (ExitCode, Stdout, Stderr) = await ProcessRunner.RunAsync(
-            "bash", [RepoPaths.Of("scripts", "package.sh"), "--out", OutDirectory], RepoPaths.Root, timeout.Token);
+        (ExitCode, Stdout, Stderr) = await RunningProcess.RunAsync(
+            "bash", [RepoPaths.Of("scripts", "package.sh"), "--out", OutDirectory], RepoPaths.Root, new Dictionary<string, string?>(), s_publishTimeout);
     }
 
     public Task DisposeAsync()

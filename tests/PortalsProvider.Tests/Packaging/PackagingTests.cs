@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using PortalsProvider.Tests.Processes;
 using PortalsProvider.Tests.Sdk;
 
 namespace PortalsProvider.Tests.Packaging;
@@ -72,32 +72,24 @@ public sealed class PackagingTests(PackagedPluginFixture package) : IClassFixtur
             {
                 await TarFile.ExtractToDirectoryAsync(gzip, directory, overwriteFiles: false);
             }
-            var start = new ProcessStartInfo(Path.Combine(directory, Binary))
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = directory,
-            };
-            using var process = Process.Start(start)!;
-            try
+            var provider = await ProviderProcess.StartExecutableAsync(Path.Combine(directory, Binary), directory);
+            await using (provider)
             {
                 using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-                var line = await process.StandardOutput.ReadLineAsync(deadline.Token);
+                Assert.Matches(@"^\d{1,5}$", provider.Stdout[0]);
+                Assert.InRange(provider.Port, 1, 65535);
+                using (var client = new TcpClient())
+                {
+                    await client.ConnectAsync("127.0.0.1", provider.Port, deadline.Token);
+                }
 
-                Assert.NotNull(line);
-                Assert.Matches(@"^\d{1,5}$", line);
-                var port = int.Parse(line, System.Globalization.CultureInfo.InvariantCulture);
-                Assert.InRange(port, 1, 65535);
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", port, deadline.Token);
+                provider.Terminate();
+                await provider.WaitForExitAsync(TimeSpan.FromSeconds(60));
+                Assert.Equal(0, provider.ExitCode);
             }
-            finally
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
+
             // Nothing after the port line: stdout is the engine's handshake channel.
-            Assert.Equal("", await process.StandardOutput.ReadToEndAsync());
+            Assert.Single(provider.Stdout);
         }
         finally
         {

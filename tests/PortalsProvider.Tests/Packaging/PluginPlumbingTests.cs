@@ -1,4 +1,5 @@
 using System.Runtime.Versioning;
+using PortalsProvider.Tests.Processes;
 using PortalsProvider.Tests.Sdk;
 
 namespace PortalsProvider.Tests.Packaging;
@@ -52,10 +53,8 @@ public sealed class PluginPlumbingTests
     public async Task PackageScript_BadArgument_FailsBeforePublishingWithAMessage(string flag, string value, string message)
     {
         string[] arguments = value.Length == 0 ? [flag] : [flag, value];
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-
-        var (exitCode, stdout, stderr) = await ProcessRunner.RunAsync(
-            "bash", [RepoPaths.Of("scripts", "package.sh"), .. arguments], RepoPaths.Root, timeout.Token);
+        var (exitCode, stdout, stderr) = await RunningProcess.RunAsync(
+            "bash", [RepoPaths.Of("scripts", "package.sh"), .. arguments], RepoPaths.Root, new Dictionary<string, string?>(), TimeSpan.FromMinutes(1));
 
         Assert.Equal(2, exitCode);
         Assert.Empty(stdout);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Grpc.Core;
 using PortalsApi.Emulator;
+using PortalsProvider.Tests.Processes;
 using PortalsProvider.Tests.Pulumi;
 using Pulumirpc;
 using Xunit.Abstractions;

@@ -5,6 +5,7 @@ using Grpc.Core;
 using PortalsApi.Emulator;
 using PortalsProvider.Portals;
 using PortalsProvider.Pulumi;
+using PortalsProvider.Tests.Processes;
 using PortalsProvider.Tests.Pulumi;
 using Pulumirpc;
 using Xunit.Abstractions;

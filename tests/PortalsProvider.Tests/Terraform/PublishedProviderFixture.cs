@@ -1,4 +1,5 @@
 using System.Reflection;
+using PortalsProvider.Tests.Processes;
 
 namespace PortalsProvider.Tests.Terraform;
 
@@ -26,7 +27,7 @@ public sealed class PublishedProviderFixture : IAsyncLifetime
         var configuration = typeof(PublishedProviderFixture).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var project = System.IO.Path.Combine(repo, "provider", "PortalsProvider.csproj");
         var env = new Dictionary<string, string?> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
-        var publish = await TerraformCli.RunAsync(
+        var publish = await RunningProcess.RunAsync(
             "dotnet", ["publish", project, "-c", configuration, "--no-build", "-o", ProviderDirectory, "-nologo"],
             repo, env, TimeSpan.FromMinutes(5));
         if (publish.ExitCode != 0)

@@ -17,13 +17,6 @@ internal static class TerraformCli
     public const string SkipReason =
         "terraform CLI not found on PATH: the Terraform end-to-end tests need Terraform >= 1.5 (they are not skipped when CI=true).";
 
-    public static Task<ProcessResult> RunAsync(
-        string fileName, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout)
-    {
-        var running = RunningProcess.Start(fileName, args, workingDirectory, environment);
-        return running.WaitAsync(timeout);
-    }
-
     private static string? Find()
     {
         var name = OperatingSystem.IsWindows() ? "terraform.exe" : "terraform";

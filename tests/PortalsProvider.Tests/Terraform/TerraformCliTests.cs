@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using PortalsApi.Emulator;
+using PortalsProvider.Tests.Processes;
 
 namespace PortalsProvider.Tests.Terraform;
 
@@ -254,7 +255,7 @@ public sealed class TerraformCliTests(PublishedProviderFixture fixture)
         await using var ws = await TerraformWorkspace.StartAsync(fixture);
         await ws.WriteConfigAsync(Portal("p", "Anything"));
 
-        var plan = await TerraformCli.RunAsync(TerraformCli.Path!, ["plan", "-no-color", "-input=false"], ws.Directory,
+        var plan = await RunningProcess.RunAsync(TerraformCli.Path!, ["plan", "-no-color", "-input=false"], ws.Directory,
             new Dictionary<string, string?>
             {
                 ["TF_CLI_CONFIG_FILE"] = fixture.CliConfigFile,
@@ -271,7 +272,7 @@ public sealed class TerraformCliTests(PublishedProviderFixture fixture)
     [Fact]
     public async Task Binary_RunByHand_ExplainsItIsAPlugin()
     {
-        var result = await TerraformCli.RunAsync(fixture.ProviderBinary, [], fixture.Root,
+        var result = await RunningProcess.RunAsync(fixture.ProviderBinary, [], fixture.Root,
             new Dictionary<string, string?> { ["TF_PLUGIN_MAGIC_COOKIE"] = null }, TimeSpan.FromMinutes(2));
 
         Assert.Equal(1, result.ExitCode);

@@ -1,4 +1,5 @@
 using PortalsApi.Emulator;
+using PortalsProvider.Tests.Processes;
 
 namespace PortalsProvider.Tests.Terraform;
 
@@ -56,7 +57,7 @@ internal sealed class TerraformWorkspace : IAsyncDisposable
 
     /// <summary>Runs terraform with the dev-override CLI config; never interactive.</summary>
     public Task<ProcessResult> RunAsync(params string[] args) =>
-        TerraformCli.RunAsync(TerraformCli.Path!, args, Directory, Environment(), TerraformCli.CommandTimeout);
+        RunningProcess.RunAsync(TerraformCli.Path!, args, Directory, Environment(), TerraformCli.CommandTimeout);
 
     /// <summary>Runs terraform with extra environment variables (null removes one).</summary>
     public Task<ProcessResult> RunWithAsync(IReadOnlyDictionary<string, string?> extra, params string[] args)
@@ -67,7 +68,7 @@ internal sealed class TerraformWorkspace : IAsyncDisposable
             environment[key] = value;
         }
 
-        return TerraformCli.RunAsync(TerraformCli.Path!, args, Directory, environment, TerraformCli.CommandTimeout);
+        return RunningProcess.RunAsync(TerraformCli.Path!, args, Directory, environment, TerraformCli.CommandTimeout);
     }
 
     /// <summary>Starts terraform without waiting (to interrupt it).</summary>

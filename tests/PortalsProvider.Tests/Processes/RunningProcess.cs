@@ -1,8 +1,9 @@
 using System.Diagnostics;
 
-namespace PortalsProvider.Tests.Terraform;
+namespace PortalsProvider.Tests.Processes;
 
-/// <summary>A started child process whose output is collected while it runs; waits are bounded.</summary>
+/// <summary>A started child process (a CLI, a script, the plugin in a one-shot mode) whose output is collected while
+/// it runs; waits are bounded.</summary>
 internal sealed class RunningProcess : IDisposable
 {
     private readonly Process _process;
@@ -73,10 +74,16 @@ internal sealed class RunningProcess : IDisposable
     /// <summary>Sends SIGINT, as Ctrl-C in a terminal would (to this process only).</summary>
     public async Task InterruptAsync()
     {
-        var kill = await TerraformCli.RunAsync("kill", ["-INT", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], Environment.CurrentDirectory,
+        var kill = await RunAsync("kill", ["-INT", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], Environment.CurrentDirectory,
             new Dictionary<string, string?>(), TimeSpan.FromMinutes(1));
         Assert.True(kill.ExitCode == 0, kill.ToString());
     }
+
+    /// <summary>Runs a command to completion: its exit code and output, or a <see cref="TimeoutException"/> with
+    /// its output once <paramref name="timeout"/> has passed (the process tree is killed).</summary>
+    public static Task<ProcessResult> RunAsync(
+        string fileName, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string?> environment, TimeSpan timeout) =>
+        Start(fileName, args, workingDirectory, environment).WaitAsync(timeout);
 
     public void Dispose()
     {

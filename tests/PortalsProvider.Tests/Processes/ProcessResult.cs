@@ -1,4 +1,4 @@
-namespace PortalsProvider.Tests.Terraform;
+namespace PortalsProvider.Tests.Processes;
 
 /// <summary>What a finished process printed and returned.</summary>
 internal sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
