@@ -26,11 +26,11 @@ internal abstract record PValue
 
     public static PValue UnknownValue { get; } = new Unknown();
 
-    /// <summary>The value with every <see cref="Secret"/> wrapper removed, at any depth.</summary>
-    public abstract PValue Unwrap();
+    /// <summary>The value with every <see cref="Secret"/> wrapper removed, at any depth (a scalar is its own).</summary>
+    public virtual PValue Unwrap() => this;
 
-    /// <summary>True when this value, or anything inside it, is unknown.</summary>
-    public abstract bool ContainsUnknown { get; }
+    /// <summary>True when this value, or anything inside it, is unknown (overridden by the kinds that can be or hold one).</summary>
+    public virtual bool ContainsUnknown => false;
 
     /// <summary>True when this value is (directly) a secret.</summary>
     public bool IsSecret => this is Secret;
@@ -48,10 +48,6 @@ internal abstract record PValue
     /// <summary>JSON null.</summary>
     public sealed record Null : PValue
     {
-        public override PValue Unwrap() => this;
-
-        public override bool ContainsUnknown => false;
-
         public override string KindName => "null";
 
         public override string ToString() => "null";
@@ -59,10 +55,6 @@ internal abstract record PValue
 
     public sealed record Bool(bool Value) : PValue
     {
-        public override PValue Unwrap() => this;
-
-        public override bool ContainsUnknown => false;
-
         public override string KindName => "a boolean";
 
         public override string ToString() => Value ? "true" : "false";
@@ -70,10 +62,6 @@ internal abstract record PValue
 
     public sealed record Number(double Value) : PValue
     {
-        public override PValue Unwrap() => this;
-
-        public override bool ContainsUnknown => false;
-
         public override string KindName => "a number";
 
         public override string ToString() => Value.ToString("R", CultureInfo.InvariantCulture);
@@ -81,10 +69,6 @@ internal abstract record PValue
 
     public sealed record Str(string Value) : PValue
     {
-        public override PValue Unwrap() => this;
-
-        public override bool ContainsUnknown => false;
-
         public override string KindName => "a string";
 
         public override string ToString() => Value;
@@ -134,8 +118,6 @@ internal abstract record PValue
     /// <summary>A value not known until apply (preview only). Never validated, always a change.</summary>
     public sealed record Unknown : PValue
     {
-        public override PValue Unwrap() => this;
-
         public override bool ContainsUnknown => true;
 
         public override string KindName => "unknown";
