@@ -351,14 +351,17 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
     {
         var state = GetState(context);
         state.NextDelay = null;
-        if (context.CancellationToken.IsCancellationRequested)
+        if (RetryRules.Propose(outcome, state.IsIdempotent, attempt, _time.GetUtcNow(), _jitter) is not { } proposal
+            || attempt >= _options.MaxRetries)
         {
             return false;
         }
 
-        if (RetryRules.Propose(outcome, state.IsIdempotent, attempt, _time.GetUtcNow(), _jitter) is not { } proposal
-            || attempt >= _options.MaxRetries)
+        if (context.CancellationToken.IsCancellationRequested)
         {
+            // The caller cancelled while a retryable failure was being judged: the call ends cancelled, as it would
+            // have a moment later in the wait, not with the transient failure the retry was for.
+            state.StoppedByCancellation = true;
             return false;
         }
 
@@ -429,6 +432,10 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
         {
             throw;
         }
+        catch (Exception ex) when (state.StoppedByCancellation)
+        {
+            throw new OperationCanceledException("The operation was cancelled before a retry.", ex, ct);
+        }
         catch (TimeoutRejectedException ex)
         {
             throw Failure(ApiFailureKind.Timeout, state, ex);
@@ -450,6 +457,11 @@ internal sealed class BuildkiteClient : IPortalsApi, IDisposable
         if (response.IsSuccess)
         {
             return response;
+        }
+
+        if (state.StoppedByCancellation)
+        {
+            throw new OperationCanceledException("The operation was cancelled before a retry.", ct);
         }
 
         throw Failure(state.StoppedByDeadline ? ApiFailureKind.Timeout : ApiFailureKind.HttpStatus, state, null);

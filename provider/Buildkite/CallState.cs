@@ -33,6 +33,9 @@ internal sealed class CallState(HttpMethod method, Uri uri, string path, byte[]?
     /// <summary>Set when a retry was due but its wait would have run past the deadline.</summary>
     public bool StoppedByDeadline { get; set; }
 
+    /// <summary>Set when a retry was due but the caller had cancelled: the call ends cancelled.</summary>
+    public bool StoppedByCancellation { get; set; }
+
     /// <summary>The deadline stopped a retry after a 429: that attempt provably did not act.</summary>
     public bool StoppedOnRateLimit { get; set; }
 

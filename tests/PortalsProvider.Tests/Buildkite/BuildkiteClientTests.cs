@@ -151,6 +151,20 @@ public sealed class BuildkiteClientTests : IDisposable
     }
 
     [Fact]
+    public async Task GetAsync_CancelledWhileA429IsJudged_EndsCancelledNotRateLimited()
+    {
+        // A retry was due when the caller cancelled (Ctrl-C, the engine's Cancel): the call ends cancelled, not with
+        // the 429 that would have been waited out.
+        using var caller = new CancellationTokenSource();
+        using var client = CreateClient(handler: new CancellingRateLimitHandler(caller));
+
+        var ex = await Record.ExceptionAsync(() => client.GetAsync("p", _longDeadline, caller.Token).WaitAsync(_hangGuard));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(ex);
+        Assert.Empty(_retries);
+    }
+
+    [Fact]
     public async Task CreateAsync_ConnectionRefused_RetriesThenThrowsConnectionFailed()
     {
         var closedPort = ClosedLoopbackPort();
